@@ -1,0 +1,65 @@
+package clinic.notification.alerts;
+
+import clinic.notification.log.Notification;
+import clinic.notification.log.NotificationKind;
+import clinic.notification.log.NotificationRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** The clinicians' work queue of open alerts, and their acknowledgement. */
+@Service
+class AlertQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertQueue.class);
+
+    private final NotificationRepository notifications;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final String triageBaseUrl;
+
+    AlertQueue(NotificationRepository notifications, JsonMapper json, Clock clock,
+               @Value("${clinic.links.triage-base-url:http://localhost:8082}") String triageBaseUrl) {
+        this.notifications = notifications;
+        this.json = json;
+        this.clock = clock;
+        this.triageBaseUrl = triageBaseUrl.replaceAll("/+$", "");
+    }
+
+    /** Open alerts, most urgent first, then oldest first. */
+    @Transactional(readOnly = true)
+    public List<AlertView> open() {
+        return notifications.findOpenAlerts().stream().map(this::view).toList();
+    }
+
+    /** Closes the alert; acknowledging a closed alert changes nothing and returns the first acknowledgement. */
+    @Transactional
+    public AlertView acknowledge(UUID alertId, String acknowledgedBy) {
+        if (notifications.acknowledgeIfOpen(alertId, acknowledgedBy, clock.instant()) == 1) {
+            log.info("Alert {} acknowledged", alertId);
+        }
+        return notifications.findByIdAndKind(alertId, NotificationKind.CLINICIAN_ALERT)
+                .map(this::view)
+                .orElseThrow(() -> new AlertNotFoundException(alertId));
+    }
+
+    private AlertView view(Notification alert) {
+        AlertContent content = json.readValue(alert.content(), AlertContent.class);
+        AlertView.Status status = alert.acknowledgedAt() == null ? AlertView.Status.OPEN : AlertView.Status.ACKNOWLEDGED;
+        return new AlertView(alert.id(), alert.reportId(), content.disposition(), alert.priority(),
+                content.redFlags(), content.reasons(), reportLink(alert.reportId()), alert.createdAt(), status,
+                alert.acknowledgedBy(), alert.acknowledgedAt());
+    }
+
+    private URI reportLink(UUID reportId) {
+        return URI.create(triageBaseUrl + "/api/v1/triage-decisions/" + reportId);
+    }
+}

@@ -1,0 +1,21 @@
+package clinic.notification.alerts;
+
+import clinic.events.triage.Disposition;
+import clinic.events.triage.FiredRule;
+import clinic.events.triage.RedFlag;
+import clinic.notification.log.Priority;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A clinician alert as the work queue shows it. {@code status} is OPEN until acknowledged. */
+record AlertView(UUID alertId, UUID reportId, Disposition disposition, Priority priority, List<RedFlag> redFlags,
+                 List<FiredRule> reasons, URI reportLink, Instant createdAt, Status status, String acknowledgedBy,
+                 Instant acknowledgedAt) {
+
+    enum Status {
+        OPEN, ACKNOWLEDGED
+    }
+}

@@ -1,0 +1,52 @@
+package clinic.notification.decisions;
+
+import clinic.events.IncomingEvent;
+import clinic.events.triage.Disposition;
+import clinic.events.triage.TriageDecisionMade;
+import clinic.notification.inbox.Inbox;
+import clinic.notification.log.Channel;
+import clinic.notification.log.NotificationKind;
+import clinic.notification.log.NotificationLog;
+import clinic.notification.log.Priority;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records the patient notice of a decision (priority by disposition) and, for ROUTINE_REVIEW, an item for
+ * the clinicians' routine queue (P3). Clinician alerts come from the urgent-review topic, not from here.
+ */
+@Service
+class DecisionNotices {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionNotices.class);
+
+    private final Inbox inbox;
+    private final NotificationLog notifications;
+    private final JsonMapper json;
+
+    DecisionNotices(Inbox inbox, NotificationLog notifications, JsonMapper json) {
+        this.inbox = inbox;
+        this.notifications = notifications;
+        this.json = json;
+    }
+
+    @Transactional
+    public void handle(IncomingEvent<TriageDecisionMade> event) {
+        if (!inbox.claim(TriageDecisionListener.ID, event.id())) {
+            log.info("Decision event {} was handled already", event.id());
+            return;
+        }
+        TriageDecisionMade decision = event.data();
+        notifications.record(new NotificationLog.Request(decision.reportId(), NotificationKind.PATIENT_NOTICE,
+                Channel.PATIENT_MESSAGE, Priority.of(decision.disposition()),
+                json.writeValueAsString(PatientNotice.of(decision)), event.id()));
+        if (decision.disposition() == Disposition.ROUTINE_REVIEW) {
+            notifications.record(new NotificationLog.Request(decision.reportId(),
+                    NotificationKind.ROUTINE_REVIEW_ITEM, Channel.CLINICIAN_DASHBOARD, Priority.P3,
+                    json.writeValueAsString(RoutineReviewItem.of(decision)), event.id()));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package clinic.notification.kafka;
+
+import clinic.events.ClinicTopic;
+import clinic.events.ClinicTopics;
+import clinic.events.EventCodec;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import java.util.stream.Stream;
+
+/** The topics this service consumes, with their dead-letter topics, and the event codec. */
+@Configuration(proxyBeanMethods = false)
+class KafkaTopicsConfig {
+
+    static final String SOURCE = "/clinic/notification-service";
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec(SOURCE);
+    }
+
+    /** Declared idempotently: KafkaAdmin creates whichever are missing. */
+    @Bean
+    KafkaAdmin.NewTopics notificationTopics(@Value("${clinic.kafka.partitions:3}") int partitions,
+                                            @Value("${clinic.kafka.replication-factor:1}") short replicationFactor) {
+        return new KafkaAdmin.NewTopics(Stream.of(ClinicTopics.TRIAGE_DECISIONS, ClinicTopics.URGENT_REVIEWS)
+                .flatMap(KafkaTopicsConfig::withDeadLetters)
+                .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicationFactor).build())
+                .toArray(NewTopic[]::new));
+    }
+
+    private static Stream<String> withDeadLetters(ClinicTopic<?> topic) {
+        return Stream.of(topic.name(), topic.deadLetterTopic());
+    }
+}

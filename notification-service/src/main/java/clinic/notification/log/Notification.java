@@ -1,0 +1,140 @@
+package clinic.notification.log;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One row of the delivery log. {@code content} is the JSON document to deliver; it never holds the
+ * patient's identity (the events this service reads carry none).
+ */
+@Entity
+@Table(name = "notification")
+public class Notification {
+
+    @Id
+    @Column(name = "notification_id")
+    private UUID id;
+
+    @Column(name = "report_id", nullable = false)
+    private UUID reportId;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false)
+    private NotificationKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false)
+    private Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false)
+    private Priority priority;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false)
+    private DeliveryStatus status;
+
+    @Column(nullable = false)
+    private String content;
+
+    @Column(name = "source_event_id", nullable = false)
+    private UUID sourceEventId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "delivered_at")
+    private Instant deliveredAt;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "acknowledged_by")
+    private String acknowledgedBy;
+
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+
+    protected Notification() {
+    }
+
+    /** A new, not yet delivered notification. */
+    public Notification(UUID reportId, NotificationKind kind, Channel channel, Priority priority, String content,
+                        UUID sourceEventId, Instant createdAt) {
+        this.id = UUID.randomUUID();
+        this.reportId = reportId;
+        this.kind = kind;
+        this.channel = channel;
+        this.priority = priority;
+        this.status = DeliveryStatus.PENDING;
+        this.content = content;
+        this.sourceEventId = sourceEventId;
+        this.createdAt = createdAt;
+        this.attempts = 0;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID reportId() {
+        return reportId;
+    }
+
+    public NotificationKind kind() {
+        return kind;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public DeliveryStatus status() {
+        return status;
+    }
+
+    public String content() {
+        return content;
+    }
+
+    public UUID sourceEventId() {
+        return sourceEventId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant deliveredAt() {
+        return deliveredAt;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public String acknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public Instant acknowledgedAt() {
+        return acknowledgedAt;
+    }
+}

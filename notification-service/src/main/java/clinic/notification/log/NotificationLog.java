@@ -1,0 +1,77 @@
+package clinic.notification.log;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Records notifications in the delivery log, at most one per report, kind and channel (the table's
+ * unique key backs this up), and counts what was recorded by kind and channel.
+ */
+@Service
+public class NotificationLog {
+
+    static final String RECORDED_METRIC = "clinic.notifications.recorded";
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationLog.class);
+
+    private final NotificationRepository notifications;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    NotificationLog(NotificationRepository notifications, MeterRegistry meters, Clock clock) {
+        this.notifications = notifications;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** A notification to record: its report, kind, channel, priority, JSON content and the event it came from. */
+    public record Request(UUID reportId, NotificationKind kind, Channel channel, Priority priority, String content,
+                          UUID sourceEventId) {
+    }
+
+    /**
+     * Records the notification unless the report already has one of this kind on this channel.
+     * Must join the caller's transaction so that the event's processed-message row commits with it.
+     *
+     * @return the new notification, or empty if one existed already
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Notification> record(Request request) {
+        if (notifications.existsByReportIdAndKindAndChannel(request.reportId(), request.kind(), request.channel())) {
+            log.info("Report {} already has a {} on {}; event {} adds nothing", request.reportId(), request.kind(),
+                    request.channel(), request.sourceEventId());
+            return Optional.empty();
+        }
+        Notification notification = notifications.save(new Notification(request.reportId(), request.kind(),
+                request.channel(), request.priority(), request.content(), request.sourceEventId(), clock.instant()));
+        log.info("Recorded {} {} on {} for report {} from event {}", request.kind(), notification.id(),
+                request.channel(), request.reportId(), request.sourceEventId());
+        countAfterCommit(request.kind(), request.channel());
+        return Optional.of(notification);
+    }
+
+    private void countAfterCommit(NotificationKind kind, Channel channel) {
+        Counter counter = Counter.builder(RECORDED_METRIC)
+                .description("Notifications recorded in the delivery log")
+                .tag("kind", kind.name())
+                .tag("channel", channel.name())
+                .register(meters);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
+    }
+}
