@@ -1,0 +1,92 @@
+package clinic.triage.engine;
+
+import clinic.events.intake.IntakeAnswers;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static clinic.events.triage.Disposition.EMERGENCY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RulesetHashTest {
+
+    private static final String HEX_64 = "[0-9a-f]{64}";
+
+    @Test
+    void identifiesTheActiveRuleset() {
+        Ruleset ruleset = HeelPainRules.ruleset();
+
+        assertThat(ruleset.id()).isEqualTo("heel-pain-triage");
+        assertThat(ruleset.version()).isEqualTo("1.0.0");
+        assertThat(ruleset.hash()).matches(HEX_64);
+        assertThat(ruleset.ref().hash()).isEqualTo(ruleset.hash());
+    }
+
+    @Test
+    void hashIsStableAcrossBuilds() {
+        assertThat(HeelPainRules.ruleset().hash()).isEqualTo(HeelPainRules.ruleset().hash());
+        assertThat(HeelPainRules.ruleset().canonicalText()).isEqualTo(HeelPainRules.ruleset().canonicalText());
+    }
+
+    @Test
+    void canonicalTextNamesEveryRuleWithItsDefinition() {
+        String text = HeelPainRules.ruleset().canonicalText();
+
+        assertThat(HeelPainRules.rules()).allSatisfy(rule -> assertThat(text)
+                .contains("rule " + rule.id() + "\n", rule.condition(), rule.reason(), rule.source()));
+        assertThat(text).contains("painScore >= 7", "FAIL-SAFE");
+    }
+
+    @Test
+    void changingAReasonChangesTheHash() {
+        assertThat(hashWith(0, rule -> Rule.redFlag(rule.id(), rule.redFlag(), rule.disposition(),
+                Checks.yes("suddenOnsetWithPopOrSnap", IntakeAnswers::suddenOnsetWithPopOrSnap),
+                rule.reason() + " Reworded.", rule.source())))
+                .isNotEqualTo(HeelPainRules.ruleset().hash());
+    }
+
+    @Test
+    void changingAThresholdChangesTheHash() {
+        int severe = indexOf("RF-SEVERE-PAIN");
+        assertThat(hashWith(severe, rule -> Rule.redFlag(rule.id(), rule.redFlag(), rule.disposition(),
+                Checks.atLeast("painScore", IntakeAnswers::painScore, 8), rule.reason(), rule.source())))
+                .isNotEqualTo(HeelPainRules.ruleset().hash());
+    }
+
+    @Test
+    void changingADispositionOrSourceChangesTheHash() {
+        int fever = indexOf("RF-FEVER");
+        String base = HeelPainRules.ruleset().hash();
+        assertThat(hashWith(fever, rule -> Rule.redFlag(rule.id(), rule.redFlag(), EMERGENCY,
+                Checks.includes("symptoms", IntakeAnswers::symptoms, clinic.events.intake.Symptom.FEVER),
+                rule.reason(), rule.source()))).isNotEqualTo(base);
+        assertThat(hashWith(fever, rule -> Rule.redFlag(rule.id(), rule.redFlag(), rule.disposition(),
+                Checks.includes("symptoms", IntakeAnswers::symptoms, clinic.events.intake.Symptom.FEVER),
+                rule.reason(), "Another source"))).isNotEqualTo(base);
+        // the unchanged copy hashes the same, so the comparisons above are meaningful
+        assertThat(hashWith(fever, rule -> Rule.redFlag(rule.id(), rule.redFlag(), rule.disposition(),
+                Checks.includes("symptoms", IntakeAnswers::symptoms, clinic.events.intake.Symptom.FEVER),
+                rule.reason(), rule.source()))).isEqualTo(base);
+    }
+
+    @Test
+    void changingARankingSignChangesTheHash() {
+        List<ConditionSign> signs = new ArrayList<>(ConditionSigns.all());
+        ConditionSign first = signs.get(0);
+        signs.set(0, new ConditionSign(first.condition(), first.points() + 1, first.when(), first.evidence()));
+
+        assertThat(new Ruleset(HeelPainRules.ID, HeelPainRules.VERSION, HeelPainRules.rules(), signs).hash())
+                .isNotEqualTo(HeelPainRules.ruleset().hash());
+    }
+
+    private static int indexOf(String ruleId) {
+        return HeelPainRules.rules().stream().map(Rule::id).toList().indexOf(ruleId);
+    }
+
+    private static String hashWith(int index, java.util.function.UnaryOperator<Rule> change) {
+        List<Rule> rules = new ArrayList<>(HeelPainRules.rules());
+        rules.set(index, change.apply(rules.get(index)));
+        return new Ruleset(HeelPainRules.ID, HeelPainRules.VERSION, rules, ConditionSigns.all()).hash();
+    }
+}
