@@ -1,0 +1,209 @@
+package clinic.notification;
+
+import clinic.events.OutgoingEvent;
+import clinic.events.triage.Disposition;
+import clinic.notification.log.Channel;
+import clinic.notification.log.DeliveryStatus;
+import clinic.notification.log.Notification;
+import clinic.notification.log.NotificationKind;
+import clinic.notification.log.NotificationRepository;
+import clinic.notification.log.Priority;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import static clinic.notification.TestEvents.decision;
+import static clinic.notification.TestEvents.send;
+import static clinic.notification.TestEvents.urgentReview;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@NotificationServiceTest
+class EventFlowTest {
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    NotificationRepository notifications;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void urgentReviewBecomesOneClinicianAlertWithTheFiredRulesReasons() {
+        UUID reportId = UUID.randomUUID();
+        OutgoingEvent event = urgentReview(reportId, Disposition.URGENT_REVIEW);
+
+        send(kafka, event);
+
+        Notification alert = awaitNotifications(reportId, 1).get(0);
+        assertThat(alert.kind()).isEqualTo(NotificationKind.CLINICIAN_ALERT);
+        assertThat(alert.channel()).isEqualTo(Channel.CLINICIAN_DASHBOARD);
+        assertThat(alert.priority()).isEqualTo(Priority.P2);
+        assertThat(alert.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(alert.deliveredAt()).isNull();
+        assertThat(alert.attempts()).isZero();
+        assertThat(alert.sourceEventId()).isEqualTo(event.id());
+        JsonNode content = json.readTree(alert.content());
+        assertThat(content.at("/disposition").asString()).isEqualTo("URGENT_REVIEW");
+        assertThat(content.at("/redFlags/0").asString()).isEqualTo("FEVER");
+        assertThat(content.at("/reasons/0/ruleId").asString()).isEqualTo("RF-FEVER");
+        assertThat(content.at("/reasons/0/because/0").asString()).isEqualTo("answer triggering FEVER");
+        assertThat(content.at("/reasons/0/source").asString()).isEqualTo("Source statement for FEVER");
+    }
+
+    @Test
+    void selfCareDecisionBecomesOnePatientNoticeCarryingThePlan() {
+        UUID reportId = UUID.randomUUID();
+
+        send(kafka, decision(reportId, Disposition.SELF_CARE));
+
+        Notification notice = awaitNotifications(reportId, 1).get(0);
+        assertThat(notice.kind()).isEqualTo(NotificationKind.PATIENT_NOTICE);
+        assertThat(notice.channel()).isEqualTo(Channel.PATIENT_MESSAGE);
+        assertThat(notice.priority()).isEqualTo(Priority.P4);
+        assertThat(notice.status()).isEqualTo(DeliveryStatus.PENDING);
+        JsonNode content = json.readTree(notice.content());
+        assertThat(content.at("/disposition").asString()).isEqualTo("SELF_CARE");
+        assertThat(content.at("/plan/summary").asString()).isEqualTo("Likely plantar heel pain: start with self-care");
+        assertThat(content.at("/plan/advice/0").asString()).isEqualTo("Reduce painful miles for a while");
+        assertThat(content.at("/plan/watchFor").size()).isEqualTo(2);
+        assertThat(content.at("/plan/recheck").asString()).isEqualTo("Re-check in 2 weeks");
+    }
+
+    @Test
+    void routineReviewDecisionGivesInterimAdviceAndOneRoutineReviewItem() {
+        UUID reportId = UUID.randomUUID();
+
+        send(kafka, decision(reportId, Disposition.ROUTINE_REVIEW));
+
+        List<Notification> rows = awaitNotifications(reportId, 2);
+        Notification notice = only(rows, NotificationKind.PATIENT_NOTICE);
+        assertThat(notice.channel()).isEqualTo(Channel.PATIENT_MESSAGE);
+        assertThat(notice.priority()).isEqualTo(Priority.P3);
+        JsonNode noticeContent = json.readTree(notice.content());
+        assertThat(noticeContent.at("/headline").asString()).contains("clinician will review");
+        assertThat(noticeContent.at("/plan/summary").asString())
+                .isEqualTo("Interim advice until a clinician reviews your report");
+
+        Notification item = only(rows, NotificationKind.ROUTINE_REVIEW_ITEM);
+        assertThat(item.channel()).isEqualTo(Channel.CLINICIAN_DASHBOARD);
+        assertThat(item.priority()).isEqualTo(Priority.P3);
+        assertThat(json.readTree(item.content()).at("/reasons/0/ruleId").asString()).isEqualTo("RT-DIABETES");
+    }
+
+    @Test
+    void emergencyDecisionAndUrgentReviewGiveAP1AlertAndAnEmergencyNotice() {
+        UUID reportId = UUID.randomUUID();
+
+        send(kafka, decision(reportId, Disposition.EMERGENCY));
+        send(kafka, urgentReview(reportId, Disposition.EMERGENCY));
+
+        List<Notification> rows = awaitNotifications(reportId, 2);
+        Notification alert = only(rows, NotificationKind.CLINICIAN_ALERT);
+        assertThat(alert.priority()).isEqualTo(Priority.P1);
+        assertThat(json.readTree(alert.content()).at("/redFlags/0").asString())
+                .isEqualTo("SUSPECTED_RUPTURE_OR_FRACTURE");
+        Notification notice = only(rows, NotificationKind.PATIENT_NOTICE);
+        assertThat(notice.priority()).isEqualTo(Priority.P1);
+        JsonNode content = json.readTree(notice.content());
+        assertThat(content.at("/headline").asString()).isEqualTo("Seek emergency care now");
+        assertThat(content.at("/message").asString()).contains("A clinician will also contact you");
+        assertThat(content.at("/plan").isNull()).isTrue();
+    }
+
+    @Test
+    void redeliveredAndRepublishedEventsCreateNoNewNotifications() {
+        UUID routineReport = UUID.randomUUID();
+        UUID urgentReport = UUID.randomUUID();
+        OutgoingEvent decision = decision(routineReport, Disposition.ROUTINE_REVIEW);
+        OutgoingEvent review = urgentReview(urgentReport, Disposition.URGENT_REVIEW);
+        int decisionPartition = send(kafka, decision).partition();
+        int reviewPartition = send(kafka, review).partition();
+        List<UUID> routineRows = ids(awaitNotifications(routineReport, 2));
+        List<UUID> urgentRows = ids(awaitNotifications(urgentReport, 1));
+
+        send(kafka, decision);
+        send(kafka, review);
+        OutgoingEvent republishedDecision = decision(routineReport, Disposition.ROUTINE_REVIEW);
+        OutgoingEvent republishedReview = urgentReview(urgentReport, Disposition.URGENT_REVIEW);
+        send(kafka, republishedDecision);
+        send(kafka, republishedReview);
+        // Records behind the duplicates on the same partitions: once these are handled, so are the duplicates.
+        UUID decisionSentinel = UUID.randomUUID();
+        UUID reviewSentinel = UUID.randomUUID();
+        send(kafka, decision(decisionSentinel, Disposition.SELF_CARE), decisionPartition);
+        send(kafka, urgentReview(reviewSentinel, Disposition.URGENT_REVIEW), reviewPartition);
+        awaitNotifications(decisionSentinel, 1);
+        awaitNotifications(reviewSentinel, 1);
+
+        assertThat(ids(notifications.findByReportIdOrderByCreatedAtAscIdAsc(routineReport)))
+                .containsExactlyInAnyOrderElementsOf(routineRows);
+        assertThat(ids(notifications.findByReportIdOrderByCreatedAtAscIdAsc(urgentReport)))
+                .containsExactlyInAnyOrderElementsOf(urgentRows);
+        assertThat(notifications.findByReportIdOrderByCreatedAtAscIdAsc(routineReport))
+                .allSatisfy(n -> assertThat(n.sourceEventId()).isEqualTo(decision.id()));
+        // The republished events were handled (not failed and dead-lettered): they simply added nothing.
+        assertThat(processedCount(republishedDecision)).isEqualTo(1);
+        assertThat(processedCount(republishedReview)).isEqualTo(1);
+        assertThat(processedCount(decision)).isEqualTo(1);
+    }
+
+    private int processedCount(OutgoingEvent event) {
+        return jdbc.sql("select count(*) from processed_message where event_id = ?").param(event.id())
+                .query(Integer.class).single();
+    }
+
+    @Test
+    void countsRecordedNotificationsByKindAndChannel() {
+        double before = recordedCount("PATIENT_NOTICE", "PATIENT_MESSAGE");
+
+        send(kafka, decision(UUID.randomUUID(), Disposition.SELF_CARE));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordedCount("PATIENT_NOTICE", "PATIENT_MESSAGE") == before + 1);
+        assertThat(meters.find("clinic.notifications.recorded").counters())
+                .allSatisfy(counter -> assertThat(counter.getId().getTags())
+                        .extracting(tag -> tag.getKey()).containsExactlyInAnyOrder("kind", "channel"));
+    }
+
+    private double recordedCount(String kind, String channel) {
+        Counter counter = meters.find("clinic.notifications.recorded").tags("kind", kind, "channel", channel).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private List<Notification> awaitNotifications(UUID reportId, int count) {
+        List<Notification> rows = await().atMost(Duration.ofSeconds(30))
+                .until(() -> notifications.findByReportIdOrderByCreatedAtAscIdAsc(reportId),
+                        found -> found.size() >= count);
+        assertThat(rows).as("notifications of report %s", reportId).hasSize(count);
+        return rows;
+    }
+
+    private static Notification only(List<Notification> rows, NotificationKind kind) {
+        List<Notification> ofKind = rows.stream().filter(n -> n.kind() == kind).toList();
+        assertThat(ofKind).as("notifications of kind %s", kind).hasSize(1);
+        return ofKind.get(0);
+    }
+
+    private static List<UUID> ids(List<Notification> rows) {
+        return rows.stream().map(Notification::id).sorted(Comparator.naturalOrder()).toList();
+    }
+}

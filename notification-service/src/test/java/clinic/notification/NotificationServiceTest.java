@@ -1,0 +1,31 @@
+package clinic.notification;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole service against an embedded Kafka broker (KRaft) and an in-memory H2 database. Every test class
+ * carrying this annotation shares one application context, so tests use fresh report ids and never
+ * assume an empty database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "spring.config.name=notification",
+        "spring.datasource.url=jdbc:h2:mem:notification-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "clinic.data-dir=target/test-data",
+        "clinic.kafka.retry.initial-interval=50ms",
+        "clinic.kafka.retry.max-retries=2",
+        "clinic.links.triage-base-url=http://triage.test/"
+})
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@AutoConfigureMockMvc
+public @interface NotificationServiceTest {
+}

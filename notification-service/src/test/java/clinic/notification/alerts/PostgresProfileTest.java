@@ -1,0 +1,158 @@
+package clinic.notification.alerts;
+
+import clinic.events.EventType;
+import clinic.events.IncomingEvent;
+import clinic.events.triage.Disposition;
+import clinic.events.triage.FiredRule;
+import clinic.events.triage.RedFlag;
+import clinic.events.triage.UrgentReviewRequested;
+import clinic.notification.TestEvents;
+import clinic.notification.inbox.Inbox;
+import clinic.notification.log.Channel;
+import clinic.notification.log.DeliveryStatus;
+import clinic.notification.log.Notification;
+import clinic.notification.log.NotificationKind;
+import clinic.notification.log.NotificationRepository;
+import clinic.notification.log.Priority;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The postgres profile: Flyway migrations and JPA validation on a real PostgreSQL, then a round trip. */
+@SpringBootTest(properties = {
+        "spring.config.name=notification",
+        "spring.kafka.listener.auto-startup=false",
+        "spring.kafka.admin.auto-create=false"
+})
+@ActiveProfiles("postgres")
+class PostgresProfileTest {
+
+    private static EmbeddedPostgres postgres;
+
+    @Autowired
+    ClinicianAlerts alerts;
+
+    @Autowired
+    AlertQueue queue;
+
+    @Autowired
+    NotificationRepository notifications;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Inbox inbox;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> database().getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    private static synchronized EmbeddedPostgres database() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.start(); // stopped by its own shutdown hook
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return postgres;
+    }
+
+    @Test
+    void runsOnPostgreSQLWithTheMigratedSchema() {
+        assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void recordsReadsAndAcknowledgesAnAlert() {
+        UUID reportId = UUID.randomUUID();
+        IncomingEvent<UrgentReviewRequested> event = urgentReview(reportId);
+
+        alerts.raise(event);
+        alerts.raise(event);
+
+        List<Notification> rows = notifications.findByReportIdOrderByCreatedAtAscIdAsc(reportId);
+        assertThat(rows).singleElement().satisfies(alert -> {
+            assertThat(alert.kind()).isEqualTo(NotificationKind.CLINICIAN_ALERT);
+            assertThat(alert.priority()).isEqualTo(Priority.P1);
+            assertThat(alert.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(alert.sourceEventId()).isEqualTo(event.id());
+        });
+        UUID alertId = rows.get(0).id();
+        assertThat(queue.open()).filteredOn(view -> view.alertId().equals(alertId)).singleElement()
+                .satisfies(view -> assertThat(view.reasons()).extracting(FiredRule::ruleId).containsExactly("RF-POP"));
+
+        AlertView first = queue.acknowledge(alertId, "dr-first");
+        AlertView second = queue.acknowledge(alertId, "dr-second");
+
+        assertThat(second.acknowledgedBy()).isEqualTo("dr-first");
+        assertThat(second.acknowledgedAt()).isEqualTo(first.acknowledgedAt());
+        assertThat(queue.open()).noneMatch(view -> view.alertId().equals(alertId));
+    }
+
+    @Test
+    void storesLongContentAndAllowsOneNotificationPerReportKindAndChannel() {
+        UUID reportId = UUID.randomUUID();
+        String content = "{\"plan\":\"" + "x".repeat(20_000) + "\"}";
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Notification saved = notifications.save(new Notification(reportId, NotificationKind.PATIENT_NOTICE,
+                Channel.PATIENT_MESSAGE, Priority.P4, content, UUID.randomUUID(), createdAt));
+
+        Notification read = notifications.findById(saved.id()).orElseThrow();
+
+        assertThat(read.content()).isEqualTo(content);
+        assertThat(read.createdAt()).isEqualTo(createdAt);
+        assertThatThrownBy(() -> notifications.save(new Notification(reportId, NotificationKind.PATIENT_NOTICE,
+                Channel.PATIENT_MESSAGE, Priority.P4, "{}", UUID.randomUUID(), Instant.now())))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void claimsAnEventOncePerConsumer() {
+        UUID eventId = UUID.randomUUID();
+
+        Boolean first = transactions.execute(status -> inbox.claim("consumer-a", eventId));
+        Boolean again = transactions.execute(status -> inbox.claim("consumer-a", eventId));
+        Boolean otherConsumer = transactions.execute(status -> inbox.claim("consumer-b", eventId));
+
+        assertThat(first).isTrue();
+        assertThat(again).isFalse();
+        assertThat(otherConsumer).isTrue();
+    }
+
+    private static IncomingEvent<UrgentReviewRequested> urgentReview(UUID reportId) {
+        UrgentReviewRequested review = new UrgentReviewRequested(reportId, Disposition.EMERGENCY,
+                List.of(RedFlag.SUSPECTED_RUPTURE_OR_FRACTURE),
+                List.of(new FiredRule("RF-POP", Disposition.EMERGENCY, List.of("suddenOnsetWithPopOrSnap = true"),
+                        "pop or snap")),
+                TestEvents.RULESET, TestEvents.TIME);
+        return new IncomingEvent<>(UUID.randomUUID(), EventType.URGENT_REVIEW_REQUESTED, "/clinic/triage-service",
+                reportId.toString(), TestEvents.TIME, review);
+    }
+}
