@@ -1,0 +1,48 @@
+package clinic.intake.decision;
+
+import clinic.events.IncomingEvent;
+import clinic.events.triage.TriageDecisionMade;
+import clinic.intake.report.SymptomReportService;
+import clinic.intake.report.SymptomReportService.TriageUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+
+/**
+ * Applies a triage decision exactly once per event id: the status change and the processed-message
+ * row commit together, so a redelivered event (same {@code ce_id}) finds its row and does nothing.
+ */
+@Component
+class DecisionRecorder {
+
+    static final String CONSUMER = "intake-service.triage-decisions";
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionRecorder.class);
+
+    private final ProcessedMessageRepository processed;
+    private final SymptomReportService reports;
+    private final Clock clock;
+
+    DecisionRecorder(ProcessedMessageRepository processed, SymptomReportService reports, Clock clock) {
+        this.processed = processed;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void record(IncomingEvent<TriageDecisionMade> event) {
+        if (processed.existsById(new ProcessedMessage.Key(CONSUMER, event.id()))) {
+            log.info("Decision event {} already processed; skipping", event.id());
+            return;
+        }
+        TriageDecisionMade decision = event.data();
+        TriageUpdate update = reports.recordTriage(decision.reportId(), decision.disposition(), decision.decidedAt());
+        if (update == TriageUpdate.UNKNOWN_REPORT) {
+            throw new UnknownReportException(decision.reportId());
+        }
+        processed.save(new ProcessedMessage(CONSUMER, event.id(), clock.instant()));
+    }
+}

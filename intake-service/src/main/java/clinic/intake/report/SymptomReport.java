@@ -1,0 +1,143 @@
+package clinic.intake.report;
+
+import clinic.events.intake.IntakeAnswers;
+import clinic.events.triage.Disposition;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.Persistable;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A submitted heel-pain report. The patient's identity has columns of its own and stays in this
+ * service; the clinical answers are kept as JSON text, exactly as they were sent to triage.
+ */
+@Entity
+@Table(name = "symptom_report")
+class SymptomReport implements Persistable<UUID> {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "patient_external_id", nullable = false, length = 64)
+    private String patientExternalId;
+
+    @Column(name = "patient_name", nullable = false, length = 200)
+    private String patientName;
+
+    @Column(name = "patient_email", nullable = false, length = 254)
+    private String patientEmail;
+
+    @Convert(converter = IntakeAnswersJson.class)
+    @Column(name = "answers", nullable = false, length = 4000)
+    private IntakeAnswers answers;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "status", nullable = false, length = 16)
+    private ReportStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "disposition", length = 32)
+    private Disposition disposition;
+
+    @Column(name = "submitted_at", nullable = false)
+    private Instant submittedAt;
+
+    @Column(name = "triaged_at")
+    private Instant triagedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    @Transient
+    private boolean isNew;
+
+    protected SymptomReport() {
+    }
+
+    SymptomReport(UUID id, PatientDetails patient, IntakeAnswers answers, Instant submittedAt) {
+        this.id = id;
+        this.patientExternalId = patient.externalId();
+        this.patientName = patient.name();
+        this.patientEmail = patient.email();
+        this.answers = answers;
+        this.status = ReportStatus.RECEIVED;
+        this.submittedAt = submittedAt;
+        this.isNew = true;
+    }
+
+    /**
+     * Records the triage outcome. The first decision for a report wins: triage makes exactly one per
+     * report, so a different later one would be a bug upstream, not a reason to rewrite history here.
+     *
+     * @return whether this call changed the report
+     */
+    boolean triaged(Disposition outcome, Instant decidedAt) {
+        if (status == ReportStatus.TRIAGED) {
+            return false;
+        }
+        this.status = ReportStatus.TRIAGED;
+        this.disposition = outcome;
+        this.triagedAt = decidedAt;
+        return true;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markNotNew() {
+        this.isNew = false;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    PatientDetails patient() {
+        return new PatientDetails(patientExternalId, patientName, patientEmail);
+    }
+
+    IntakeAnswers answers() {
+        return answers;
+    }
+
+    ReportStatus status() {
+        return status;
+    }
+
+    Disposition disposition() {
+        return disposition;
+    }
+
+    Instant submittedAt() {
+        return submittedAt;
+    }
+
+    Instant triagedAt() {
+        return triagedAt;
+    }
+}

@@ -1,0 +1,73 @@
+package clinic.intake.report;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+@RestController
+@RequestMapping(SymptomReportController.PATH)
+@Tag(name = "Symptom reports", description = "Heel-pain intake: submit a report, then follow its triage status")
+class SymptomReportController {
+
+    static final String PATH = "/api/v1/symptom-reports";
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+    private final SymptomReportService reports;
+
+    SymptomReportController(SymptomReportService reports) {
+        this.reports = reports;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit a heel-pain symptom report",
+            description = "Stores the report and queues it for triage. Every field is required; arrays may be "
+                    + "empty but must not repeat a value; unknown fields are rejected. Body limit 64 KiB.")
+    @ApiResponse(responseCode = "202", description = "Accepted; follow the Location header for the status")
+    @ApiResponse(responseCode = "400", description = "Invalid report; `errors` names each bad field",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "413", description = "Body larger than 64 KiB",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "415", description = "Body is not application/json",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<ReportAccepted> submit(@Valid @RequestBody SymptomReportRequest request) {
+        ReportStatusView report = reports.submit(request.patient(), request.answers());
+        return ResponseEntity.accepted()
+                .location(URI.create(PATH + "/" + report.reportId()))
+                .cacheControl(CacheControl.noStore())
+                .body(new ReportAccepted(report.reportId(), report.status()));
+    }
+
+    @GetMapping(path = "/{reportId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Status of a symptom report",
+            description = "RECEIVED until triage has decided, then TRIAGED with the disposition.")
+    @ApiResponse(responseCode = "200", description = "The report's status")
+    @ApiResponse(responseCode = "404", description = "No such report",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<ReportStatusView> status(@PathVariable String reportId) {
+        if (!CANONICAL_UUID.matcher(reportId).matches()) {
+            throw new ReportNotFoundException();
+        }
+        return reports.find(UUID.fromString(reportId))
+                .map(view -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view))
+                .orElseThrow(ReportNotFoundException::new);
+    }
+}

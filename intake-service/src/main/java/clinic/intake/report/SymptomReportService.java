@@ -1,0 +1,79 @@
+package clinic.intake.report;
+
+import clinic.events.ClinicTopics;
+import clinic.events.EventCodec;
+import clinic.events.intake.IntakeAnswers;
+import clinic.events.intake.SymptomReportSubmitted;
+import clinic.events.triage.Disposition;
+import clinic.intake.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Accepts reports (report row + outbox row in one transaction) and records their triage outcome. */
+@Service
+public class SymptomReportService {
+
+    /** What recording a triage decision did to the report. */
+    public enum TriageUpdate { APPLIED, ALREADY_TRIAGED, UNKNOWN_REPORT }
+
+    private static final Logger log = LoggerFactory.getLogger(SymptomReportService.class);
+
+    private final SymptomReportRepository reports;
+    private final Outbox outbox;
+    private final EventCodec codec;
+    private final Clock clock;
+
+    SymptomReportService(SymptomReportRepository reports, Outbox outbox, EventCodec codec, Clock clock) {
+        this.reports = reports;
+        this.outbox = outbox;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the report and its {@code symptom-report-submitted} event together: both rows commit or
+     * neither does. The event carries the clinical answers only, never the patient's identity.
+     */
+    @Transactional
+    ReportStatusView submit(PatientDetails patient, IntakeAnswers answers) {
+        UUID reportId = UUID.randomUUID();
+        // Millisecond precision survives every database and the JSON of the event unchanged.
+        Instant submittedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        SymptomReport report = reports.save(new SymptomReport(reportId, patient, answers, submittedAt));
+        outbox.append(codec.encode(ClinicTopics.SYMPTOM_REPORTS, reportId,
+                new SymptomReportSubmitted(reportId, submittedAt, answers), submittedAt));
+        log.info("Accepted symptom report {}", reportId);
+        return ReportStatusView.of(report);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<ReportStatusView> find(UUID reportId) {
+        return reports.findById(reportId).map(ReportStatusView::of);
+    }
+
+    /** Marks a report triaged; joins the caller's transaction (the consumer's idempotency record). */
+    @Transactional
+    public TriageUpdate recordTriage(UUID reportId, Disposition disposition, Instant decidedAt) {
+        Optional<SymptomReport> report = reports.findById(reportId);
+        if (report.isEmpty()) {
+            return TriageUpdate.UNKNOWN_REPORT;
+        }
+        if (!report.get().triaged(disposition, decidedAt.truncatedTo(ChronoUnit.MICROS))) {
+            if (report.get().disposition() != disposition) {
+                log.warn("Report {} already triaged as {}; ignoring a different decision {}", reportId,
+                        report.get().disposition(), disposition);
+            }
+            return TriageUpdate.ALREADY_TRIAGED;
+        }
+        log.info("Report {} triaged as {}", reportId, disposition);
+        return TriageUpdate.APPLIED;
+    }
+}

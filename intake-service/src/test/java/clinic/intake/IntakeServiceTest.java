@@ -1,0 +1,28 @@
+package clinic.intake;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole intake service on a random port with an in-memory H2 database and an embedded Kafka
+ * broker (KRaft). Every class with this annotation and no other context configuration shares one
+ * cached application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=intake",
+        "spring.datasource.url=jdbc:h2:mem:intake-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "clinic.kafka.retry.max-retries=2",
+        "clinic.kafka.retry.initial-interval=50ms"})
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public @interface IntakeServiceTest {
+}
