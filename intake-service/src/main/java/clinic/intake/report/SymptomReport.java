@@ -82,13 +82,14 @@ class SymptomReport implements Persistable<UUID> {
     }
 
     /**
-     * Records the triage outcome. The first decision for a report wins: triage makes exactly one per
-     * report, so a different later one would be a bug upstream, not a reason to rewrite history here.
+     * Records the triage outcome. Triage makes one decision per report, so normally this runs once;
+     * should a different decision still arrive, the more urgent one wins (never under-triage), and a
+     * less urgent one never overwrites it.
      *
      * @return whether this call changed the report
      */
     boolean triaged(Disposition outcome, Instant decidedAt) {
-        if (status == ReportStatus.TRIAGED) {
+        if (status == ReportStatus.TRIAGED && !outcome.isMoreUrgentThan(disposition)) {
             return false;
         }
         this.status = ReportStatus.TRIAGED;

@@ -62,18 +62,22 @@ public class SymptomReportService {
     /** Marks a report triaged; joins the caller's transaction (the consumer's idempotency record). */
     @Transactional
     public TriageUpdate recordTriage(UUID reportId, Disposition disposition, Instant decidedAt) {
-        Optional<SymptomReport> report = reports.findById(reportId);
-        if (report.isEmpty()) {
+        Optional<SymptomReport> found = reports.findById(reportId);
+        if (found.isEmpty()) {
             return TriageUpdate.UNKNOWN_REPORT;
         }
-        if (!report.get().triaged(disposition, decidedAt.truncatedTo(ChronoUnit.MICROS))) {
-            if (report.get().disposition() != disposition) {
-                log.warn("Report {} already triaged as {}; ignoring a different decision {}", reportId,
-                        report.get().disposition(), disposition);
-            }
+        SymptomReport report = found.get();
+        Disposition before = report.disposition();
+        if (!report.triaged(disposition, decidedAt.truncatedTo(ChronoUnit.MICROS))) {
+            log.warn("Report {} already triaged as {}; a later {} decision does not change it", reportId, before,
+                    disposition);
             return TriageUpdate.ALREADY_TRIAGED;
         }
-        log.info("Report {} triaged as {}", reportId, disposition);
+        if (before != null) {
+            log.warn("Report {} was triaged as {}; raised to the more urgent {}", reportId, before, disposition);
+        } else {
+            log.info("Report {} triaged as {}", reportId, disposition);
+        }
         return TriageUpdate.APPLIED;
     }
 }
