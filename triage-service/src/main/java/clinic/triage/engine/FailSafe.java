@@ -9,13 +9,14 @@ import java.util.List;
  * What the engine does when a rule (or the ranking, or the plan) cannot be evaluated: the report goes
  * to a clinician the same day. Never under-triage; never a silent SELF_CARE.
  */
-final class FailSafe {
+public final class FailSafe {
 
-    static final String RULE_ID = "FAIL-SAFE";
-    static final Disposition DISPOSITION = Disposition.URGENT_REVIEW;
-    static final String REASON = "The report could not be classified by the rules, so a clinician reviews it"
+    public static final String RULE_ID = "FAIL-SAFE";
+    public static final Disposition DISPOSITION = Disposition.URGENT_REVIEW;
+    public static final String WHEN = "a rule, the ranking or the self-care plan cannot be evaluated";
+    public static final String REASON = "The report could not be classified by the rules, so a clinician reviews it"
             + " the same day instead of the patient receiving self-care advice.";
-    static final String SOURCE = HeelPainRules.POLICY + ", principle 1 \"Never under-triage\":"
+    public static final String SOURCE = HeelPainRules.POLICY + ", principle 1 \"Never under-triage\":"
             + " \"When in doubt, choose the more urgent disposition.\"";
 
     private FailSafe() {
@@ -31,7 +32,7 @@ final class FailSafe {
     }
 
     static String canonical() {
-        return "rule " + RULE_ID + "\n disposition " + DISPOSITION + "\n reason " + REASON + "\n source " + SOURCE
-                + "\n";
+        return "rule " + RULE_ID + "\n disposition " + DISPOSITION + "\n when " + WHEN + "\n reason " + REASON
+                + "\n source " + SOURCE + "\n";
     }
 }

@@ -85,6 +85,11 @@ public final class Ruleset {
         return signs;
     }
 
+    /** How ties between likely-condition scores are broken: earlier in this list ranks first. */
+    public List<clinic.events.triage.Condition> tieBreak() {
+        return LikelyConditionRanker.TIE_BREAK;
+    }
+
     /** The text the hash is computed from; also a readable dump of the ruleset. */
     public String canonicalText() {
         return canonicalText;

@@ -1,0 +1,98 @@
+package clinic.triage.decision;
+
+import clinic.events.EventCodec;
+import clinic.events.EventType;
+import clinic.events.triage.Disposition;
+import clinic.events.triage.TriageDecisionMade;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.springframework.data.domain.Persistable;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The one decision of a report: the full decision as JSON (exactly the published payload) plus the
+ * columns worth querying on. The report id is the primary key, so a report can never be decided twice.
+ */
+@Entity
+@Table(name = "triage_decision")
+class StoredDecision implements Persistable<UUID> {
+
+    @Id
+    @Column(name = "report_id", nullable = false)
+    private UUID reportId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "disposition", nullable = false, length = 20)
+    private Disposition disposition;
+
+    @Column(name = "decided_at", nullable = false)
+    private Instant decidedAt;
+
+    @Column(name = "ruleset_id", nullable = false, length = 100)
+    private String rulesetId;
+
+    @Column(name = "ruleset_version", nullable = false, length = 20)
+    private String rulesetVersion;
+
+    @Column(name = "ruleset_hash", nullable = false, length = 64)
+    private String rulesetHash;
+
+    /** The ce_id of the symptom report event this decision answers. */
+    @Column(name = "source_event_id", nullable = false)
+    private UUID sourceEventId;
+
+    @Column(name = "decision_json", nullable = false, columnDefinition = "text")
+    private String decisionJson;
+
+    protected StoredDecision() {
+    }
+
+    StoredDecision(TriageDecisionMade decision, UUID sourceEventId, byte[] json) {
+        this.reportId = decision.reportId();
+        this.disposition = decision.disposition();
+        this.decidedAt = decision.decidedAt();
+        this.rulesetId = decision.ruleset().id();
+        this.rulesetVersion = decision.ruleset().version();
+        this.rulesetHash = decision.ruleset().hash();
+        this.sourceEventId = sourceEventId;
+        this.decisionJson = new String(json, StandardCharsets.UTF_8);
+    }
+
+    TriageDecisionMade decision() {
+        return EventCodec.readTrusted(EventType.DECISION_MADE, decisionJson.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public UUID getId() {
+        return reportId;
+    }
+
+    /** Decisions are written once and never updated. */
+    @Override
+    public boolean isNew() {
+        return true;
+    }
+
+    Disposition disposition() {
+        return disposition;
+    }
+
+    Instant decidedAt() {
+        return decidedAt;
+    }
+
+    String rulesetHash() {
+        return rulesetHash;
+    }
+
+    UUID sourceEventId() {
+        return sourceEventId;
+    }
+}

@@ -1,0 +1,29 @@
+package clinic.triage.testing;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole service against an embedded Kafka broker (KRaft) and an in-memory H2 database. Every test
+ * class using exactly this annotation shares one Spring context and one broker; tests keep apart by
+ * using fresh report ids.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "spring.config.name=triage",
+        "spring.datasource.url=jdbc:h2:mem:triage-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "clinic.kafka.retry.initial-interval=50ms",
+        "clinic.kafka.retry.max-retries=2",
+        "clinic.outbox.relay-interval=50ms"})
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@AutoConfigureMockMvc
+public @interface TriageServiceTest {
+}
