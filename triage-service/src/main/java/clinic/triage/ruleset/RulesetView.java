@@ -2,7 +2,6 @@ package clinic.triage.ruleset;
 
 import clinic.events.triage.Condition;
 import clinic.events.triage.Disposition;
-import clinic.triage.engine.ConditionSign;
 import clinic.triage.engine.FailSafe;
 import clinic.triage.engine.Rule;
 import clinic.triage.engine.Ruleset;
@@ -33,7 +32,7 @@ record RulesetView(String id, String version, String hash, String decision, List
         rules.add(new RuleView(FailSafe.RULE_ID, "fail-safe", "FAIL_SAFE", FailSafe.DISPOSITION, FailSafe.WHEN,
                 List.of(), FailSafe.REASON, FailSafe.SOURCE));
         List<SignView> signs = ruleset.signs().stream()
-                .map(sign -> new SignView(sign.condition(), sign.points(), describe(sign), sign.evidence()))
+                .map(sign -> new SignView(sign.condition(), sign.points(), sign.when().describe(), sign.evidence()))
                 .toList();
         return new RulesetView(ruleset.id(), ruleset.version(), ruleset.hash(),
                 "Every rule whose condition holds fires and proposes its disposition; the most urgent proposal"
@@ -43,9 +42,5 @@ record RulesetView(String id, String version, String hash, String decision, List
                 new LikelyConditionsView("Each condition scores the sum of the points of its signs that hold"
                         + " (negative points count against it). The ranking is a transparent score, not a"
                         + " diagnosis.", signs, ruleset.tieBreak()));
-    }
-
-    private static String describe(ConditionSign sign) {
-        return sign.when().describe();
     }
 }

@@ -23,6 +23,18 @@ class RulesetHashTest {
         assertThat(ruleset.ref().hash()).isEqualTo(ruleset.hash());
     }
 
+    /**
+     * Decisions carry the hash so a clinician can tell which rules made them. Changing any definition
+     * must therefore come with a new version: bump {@link HeelPainRules#VERSION} and pin its hash here.
+     */
+    @Test
+    void version100HasTheHashItWasReleasedWith() {
+        assertThat(HeelPainRules.VERSION).isEqualTo("1.0.0");
+        assertThat(HeelPainRules.ruleset().hash())
+                .as("rule definitions changed: bump HeelPainRules.VERSION and pin the new hash")
+                .isEqualTo("f55fe83b65cf26d3e5a276912b896a6480907ce2c0dd835331ea85f5a0577757");
+    }
+
     @Test
     void hashIsStableAcrossBuilds() {
         assertThat(HeelPainRules.ruleset().hash()).isEqualTo(HeelPainRules.ruleset().hash());
