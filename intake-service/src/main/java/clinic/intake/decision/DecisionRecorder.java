@@ -41,6 +41,7 @@ class DecisionRecorder {
         TriageDecisionMade decision = event.data();
         TriageUpdate update = reports.recordTriage(decision.reportId(), decision.disposition(), decision.decidedAt());
         if (update == TriageUpdate.UNKNOWN_REPORT) {
+            // Cannot be an ordering race: a report commits before its event is relayed. Dead-letter, don't retry.
             throw new UnknownReportException(decision.reportId());
         }
         processed.save(new ProcessedMessage(CONSUMER, event.id(), clock.instant()));

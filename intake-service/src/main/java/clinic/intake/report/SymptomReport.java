@@ -118,14 +118,6 @@ class SymptomReport implements Persistable<UUID> {
         return id;
     }
 
-    PatientDetails patient() {
-        return new PatientDetails(patientExternalId, patientName, patientEmail);
-    }
-
-    IntakeAnswers answers() {
-        return answers;
-    }
-
     ReportStatus status() {
         return status;
     }
@@ -136,9 +128,5 @@ class SymptomReport implements Persistable<UUID> {
 
     Instant submittedAt() {
         return submittedAt;
-    }
-
-    Instant triagedAt() {
-        return triagedAt;
     }
 }

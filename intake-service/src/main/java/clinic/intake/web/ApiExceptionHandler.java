@@ -83,9 +83,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem && problem.getInstance() == null) {
-            String path = requestPath(request);
-            if (path != null && SAFE_PATH.matcher(path).matches()) {
-                problem.setInstance(URI.create(path));
+            String instance = safeInstance(requestPath(request));
+            if (instance != null) {
+                problem.setInstance(URI.create(instance));
             }
         }
         return super.handleExceptionInternal(exception, body, headers, statusCode, request);
@@ -99,6 +99,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request");
         problem.setProperty("errors", problems);
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The request path as problem {@code instance}, unless it holds characters a client made up. */
+    static String safeInstance(String path) {
+        return path != null && SAFE_PATH.matcher(path).matches() ? path : null;
     }
 
     /** Bean validation names list elements {@code painQualities[0].<list element>}; keep the JSON part. */

@@ -66,7 +66,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         problem.put("title", "Content Too Large");
         problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
         problem.put("detail", "The request body must not be larger than " + maxBytes + " bytes.");
-        problem.put("instance", request.getRequestURI());
+        String instance = ApiExceptionHandler.safeInstance(request.getRequestURI());
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
         problem.put("errors", List.of(new FieldProblem(FieldProblem.BODY, "must not exceed " + maxBytes + " bytes")));
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
