@@ -27,7 +27,9 @@ public final class TopicReader implements AutoCloseable {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+        List<TopicPartition> partitions = await().atMost(Duration.ofSeconds(30))
+                .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(5)), infos -> !infos.isEmpty())
+                .stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
         consumer.assign(partitions);
