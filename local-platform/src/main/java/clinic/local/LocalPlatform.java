@@ -1,0 +1,102 @@
+package clinic.local;
+
+import clinic.intake.IntakeApplication;
+import clinic.notification.NotificationApplication;
+import clinic.triage.TriageApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * One-command local run: a real Kafka broker (KRaft) and the three services in this JVM, each with its
+ * own H2 file database, all state under one data folder so that a restart loses nothing.
+ *
+ * <p>All three services share this JVM's classpath, so each runs with its own {@code spring.config.name}
+ * and Flyway location (set by the services' {@code application()} builders); the overrides below are
+ * passed as command-line arguments because those outrank the services' own config files.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+
+    private final PlatformSettings settings;
+    private final PersistentKafkaBroker broker;
+    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+
+    private LocalPlatform(PlatformSettings settings, PersistentKafkaBroker broker) {
+        this.settings = settings;
+        this.broker = broker;
+    }
+
+    public static void main(String[] args) {
+        PlatformSettings settings = PlatformSettings.fromArgs(args, System.getenv());
+        LocalPlatform platform = start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "local-platform-shutdown"));
+        System.out.println(platform.banner());
+    }
+
+    static LocalPlatform start(PlatformSettings settings) {
+        long started = System.nanoTime();
+        PersistentKafkaBroker broker = PersistentKafkaBroker.start(settings.dataDir().resolve("kafka"),
+                settings.kafkaPort(), settings.controllerPort());
+        LocalPlatform platform = new LocalPlatform(settings, broker);
+        try {
+            platform.startService(IntakeApplication::application, settings.intakePort());
+            platform.startService(TriageApplication::application, settings.triagePort());
+            platform.startService(NotificationApplication::application, settings.notificationPort());
+            new ReadinessProbe().awaitReady(List.of(settings.intakePort(), settings.triagePort(),
+                    settings.notificationPort()));
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        log.info("Local platform ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+        return platform;
+    }
+
+    private void startService(Supplier<SpringApplicationBuilder> application, int port) {
+        ConfigurableApplicationContext context = application.get()
+                .registerShutdownHook(false) // this class closes services before the broker they depend on
+                .run("--server.port=" + port,
+                        "--clinic.data-dir=" + settings.dataDir(),
+                        "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap());
+        services.add(context);
+    }
+
+    String banner() {
+        return String.join(System.lineSeparator(),
+                "",
+                "Heel-pain clinic is running (data in " + settings.dataDir() + ")",
+                "  intake        http://localhost:" + settings.intakePort() + "/api/v1/symptom-reports"
+                        + "   (API docs: http://localhost:" + settings.intakePort() + "/swagger-ui.html)",
+                "  triage        http://localhost:" + settings.triagePort() + "/api/v1/triage-decisions/{reportId}"
+                        + "   http://localhost:" + settings.triagePort() + "/api/v1/ruleset",
+                "  notification  http://localhost:" + settings.notificationPort() + "/api/v1/notifications?reportId="
+                        + "   http://localhost:" + settings.notificationPort() + "/api/v1/alerts",
+                "  kafka         " + broker.bootstrapServers(),
+                "Press Ctrl-C to stop.");
+    }
+
+    PlatformSettings settings() {
+        return settings;
+    }
+
+    /** Stops the services (newest first, so nothing consumes from a stopping producer) and then the broker. */
+    @Override
+    public synchronized void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            try {
+                services.get(i).close();
+            } catch (RuntimeException e) {
+                log.warn("A service did not stop cleanly: {}", e.getClass().getName());
+            }
+        }
+        services.clear();
+        broker.close();
+    }
+}

@@ -1,0 +1,105 @@
+package clinic.local;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real crash: the platform runs in its own JVM, is killed with SIGKILL right after a burst of
+ * accepted reports, and is started again on the same data folder. Every 202 must end up decided and
+ * notified exactly once.
+ */
+class CrashRecoveryTest {
+
+    @TempDir
+    Path dataDir;
+
+    private Process running;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (running != null && running.isAlive()) {
+            running.destroy();
+            if (!running.waitFor(30, TimeUnit.SECONDS)) {
+                running.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void everyAcceptedReportIsDecidedOnceAfterKillMinusNine() throws Exception {
+        PlatformSettings settings = FreePorts.settings(dataDir);
+        PlatformClient client = new PlatformClient(settings);
+
+        running = launch(settings, "first");
+        Map<UUID, List<String>> expectedKinds = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            boolean urgent = i % 4 == 0;
+            UUID id = client.accept(urgent ? SampleReports.numbness() : SampleReports.selfCare());
+            expectedKinds.put(id, urgent ? List.of("CLINICIAN_ALERT", "PATIENT_NOTICE") : List.of("PATIENT_NOTICE"));
+        }
+        running.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no graceful close
+        assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        running = launch(settings, "second");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                expectedKinds.entrySet().stream().allMatch(e -> kinds(client, e.getKey()).size() >= e.getValue().size()));
+
+        try (KafkaProbe kafka = new KafkaProbe(settings.kafkaBootstrap())) {
+            await().atMost(Duration.ofSeconds(30)).until(kafka::allGroupsCaughtUp);
+        }
+        for (Map.Entry<UUID, List<String>> e : expectedKinds.entrySet()) {
+            assertThat(client.report(e.getKey()).json().get("status").asString()).isEqualTo("TRIAGED");
+            assertThat(client.decision(e.getKey()).status()).isEqualTo(200);
+            assertThat(kinds(client, e.getKey())).as("notifications of %s", e.getKey())
+                    .containsExactlyInAnyOrderElementsOf(e.getValue());
+        }
+    }
+
+    private static List<String> kinds(PlatformClient client, UUID reportId) {
+        return client.notifications(reportId).json().valueStream().map(n -> n.get("kind").asString()).toList();
+    }
+
+    /** Kept under target/ so that a failed run can be read afterwards. */
+    private static java.io.File logFile(String name) throws IOException {
+        Path folder = Path.of("target", "crash-recovery");
+        java.nio.file.Files.createDirectories(folder);
+        return folder.resolve(name + "-run.log").toFile();
+    }
+
+    private Process launch(PlatformSettings s, String name) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                LocalPlatform.class.getName(),
+                "--data-dir=" + s.dataDir(),
+                "--kafka-port=" + s.kafkaPort(), "--controller-port=" + s.controllerPort(),
+                "--intake-port=" + s.intakePort(), "--triage-port=" + s.triagePort(),
+                "--notification-port=" + s.notificationPort()));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logFile(name))
+                .start();
+        try {
+            new ReadinessProbe().awaitReady(List.of(s.intakePort(), s.triagePort(), s.notificationPort()));
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        return process;
+    }
+}
