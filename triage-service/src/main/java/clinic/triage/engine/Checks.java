@@ -4,15 +4,14 @@ import clinic.events.intake.IntakeAnswers;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
- * The small vocabulary rules are written in. Each check names the intake field it reads, so the
- * explanation of a fired rule quotes the answers that triggered it, in the words of the intake contract.
+ * The small vocabulary rules are written in. Each check names the intake answer it reads (a constant of
+ * {@link Fields}), so the explanation of a fired rule quotes the answers that triggered it, in the words of
+ * the intake contract. All texts a check can produce are written once, when the check is built.
  */
 public final class Checks {
 
@@ -20,48 +19,46 @@ public final class Checks {
     }
 
     /** A yes/no answer that is "yes". */
-    public static Check yes(String field, Predicate<IntakeAnswers> answer) {
-        return new BooleanIs(field, answer, true);
+    public static Check yes(Field<Boolean> field) {
+        return new YesNo(field, true);
     }
 
     /** A yes/no answer that is "no". */
-    public static Check no(String field, Predicate<IntakeAnswers> answer) {
-        return new BooleanIs(field, answer, false);
+    public static Check no(Field<Boolean> field) {
+        return new YesNo(field, false);
     }
 
-    public static Check atLeast(String field, ToIntFunction<IntakeAnswers> answer, int threshold) {
-        return new IntCompare(field, answer, threshold, true);
+    public static Check atLeast(Field<Integer> field, int threshold) {
+        return new Compare(field, threshold, true);
     }
 
-    public static Check below(String field, ToIntFunction<IntakeAnswers> answer, int threshold) {
-        return new IntCompare(field, answer, threshold, false);
+    public static Check below(Field<Integer> field, int threshold) {
+        return new Compare(field, threshold, false);
     }
 
-    public static <E extends Enum<E>> Check is(String field, Function<IntakeAnswers, E> answer, E value) {
-        return new EnumIs<>(field, answer, value, true);
+    public static <E extends Enum<E>> Check is(Field<E> field, E value) {
+        return new ChoiceIs<>(field, value, true);
     }
 
-    public static <E extends Enum<E>> Check isNot(String field, Function<IntakeAnswers, E> answer, E value) {
-        return new EnumIs<>(field, answer, value, false);
+    public static <E extends Enum<E>> Check isNot(Field<E> field, E value) {
+        return new ChoiceIs<>(field, value, false);
     }
 
     /** A multiple-choice answer that includes {@code value}. */
-    public static <E extends Enum<E>> Check includes(String field, Function<IntakeAnswers, Set<E>> answer, E value) {
-        return new SetIncludes<>(field, answer, List.of(value));
+    public static <E extends Enum<E>> Check includes(Field<Set<E>> field, E value) {
+        return new Includes<>(field, List.of(value));
     }
 
     /** A multiple-choice answer that includes at least one of {@code values}. */
     @SafeVarargs
-    public static <E extends Enum<E>> Check includesAny(String field, Function<IntakeAnswers, Set<E>> answer,
-                                                        E... values) {
-        return new SetIncludes<>(field, answer, List.of(values));
+    public static <E extends Enum<E>> Check includesAny(Field<Set<E>> field, E... values) {
+        return new Includes<>(field, List.of(values));
     }
 
     /** A multiple-choice answer that includes none of {@code values}. */
     @SafeVarargs
-    public static <E extends Enum<E>> Check includesNone(String field, Function<IntakeAnswers, Set<E>> answer,
-                                                         E... values) {
-        return new SetExcludes<>(field, answer, List.of(values));
+    public static <E extends Enum<E>> Check includesNone(Field<Set<E>> field, E... values) {
+        return new Excludes<>(field, List.of(values));
     }
 
     public static Check allOf(Check... checks) {
@@ -72,41 +69,116 @@ public final class Checks {
         return new AnyOf(List.of(checks));
     }
 
-    private record BooleanIs(String field, Predicate<IntakeAnswers> answer, boolean expected) implements Check {
+    /** A check on one answer that reduces to one {@link Atom}. */
+    interface Leaf extends Check {
+        Atom atom();
+
+        /** As {@link #explain(IntakeAnswers, List)}, from the {@link AnswerValues} vector of the same answers. */
+        void explain(int[] values, List<String> because);
+
+        /** The text {@link #explain} adds whatever the answers (when the check holds), or null if it varies. */
+        String constantExplanation();
+    }
+
+    private static final class YesNo implements Leaf {
+        private final Atom atom;
+        private final Field<Boolean> field;
+        private final boolean expected;
+        private final String text;
+
+        YesNo(Field<Boolean> field, boolean expected) {
+            this.field = Objects.requireNonNull(field, "field");
+            this.expected = expected;
+            this.text = field.name() + " = " + expected;
+            this.atom = new Atom(Atom.Op.EQUALS, field.index(), expected ? 1 : 0);
+        }
+
         public boolean test(IntakeAnswers a) {
-            return answer.test(a) == expected;
+            return field.read(a) == expected;
         }
 
         public void explain(IntakeAnswers a, List<String> because) {
-            because.add(field + " = " + expected);
+            because.add(text);
+        }
+
+        public void explain(int[] values, List<String> because) {
+            because.add(text);
         }
 
         public void reads(Set<String> fields) {
-            fields.add(field);
+            fields.add(field.name());
         }
 
         public String describe() {
-            return field + " = " + expected;
+            return text;
+        }
+
+        public Atom atom() {
+            return atom;
+        }
+
+        public String constantExplanation() {
+            return text;
         }
     }
 
-    private record IntCompare(String field, ToIntFunction<IntakeAnswers> answer, int threshold, boolean atLeast)
-            implements Check {
+    private static final class Compare implements Leaf {
+        private final Atom atom;
+        private final Field<Integer> field;
+        private final int threshold;
+        private final boolean atLeast;
+        private final String description;
+        /** The explanation for every value the contract allows, e.g. {@code painScore = 8 (>= 7)}. */
+        private final String[] explanations;
+
+        Compare(Field<Integer> field, int threshold, boolean atLeast) {
+            this.field = Objects.requireNonNull(field, "field");
+            this.threshold = threshold;
+            this.atLeast = atLeast;
+            this.description = field.name() + " " + operator() + " " + threshold;
+            this.explanations = new String[field.max() - field.min() + 1];
+            for (int i = 0; i < explanations.length; i++) {
+                explanations[i] = explanation(field.min() + i);
+            }
+            this.atom = new Atom(atLeast ? Atom.Op.AT_LEAST : Atom.Op.BELOW, field.index(), threshold);
+        }
+
         public boolean test(IntakeAnswers a) {
-            int value = answer.applyAsInt(a);
+            int value = field.read(a);
             return atLeast ? value >= threshold : value < threshold;
         }
 
         public void explain(IntakeAnswers a, List<String> because) {
-            because.add(field + " = " + answer.applyAsInt(a) + " (" + operator() + " " + threshold + ")");
+            explain(field.read(a), because);
+        }
+
+        public void explain(int[] values, List<String> because) {
+            explain(values[field.index()], because);
+        }
+
+        private void explain(int value, List<String> because) {
+            int i = value - field.min();
+            because.add(i >= 0 && i < explanations.length ? explanations[i] : explanation(value));
+        }
+
+        private String explanation(int value) {
+            return field.name() + " = " + value + " (" + operator() + " " + threshold + ")";
         }
 
         public void reads(Set<String> fields) {
-            fields.add(field);
+            fields.add(field.name());
         }
 
         public String describe() {
-            return field + " " + operator() + " " + threshold;
+            return description;
+        }
+
+        public Atom atom() {
+            return atom;
+        }
+
+        public String constantExplanation() {
+            return null;
         }
 
         private String operator() {
@@ -114,29 +186,91 @@ public final class Checks {
         }
     }
 
-    private record EnumIs<E extends Enum<E>>(String field, Function<IntakeAnswers, E> answer, E value,
-                                             boolean equal) implements Check {
+    private static final class ChoiceIs<E extends Enum<E>> implements Leaf {
+        private final Atom atom;
+        private final Field<E> field;
+        private final E value;
+        private final boolean equal;
+        private final String description;
+        /** For "is not": the explanation for each answer that is not {@link #value}, by ordinal. */
+        private final String[] otherwise;
+
+        ChoiceIs(Field<E> field, E value, boolean equal) {
+            this.field = Objects.requireNonNull(field, "field");
+            this.value = Objects.requireNonNull(value, "value");
+            this.equal = equal;
+            if (!field.choices().contains(value)) {
+                throw new IllegalArgumentException(value + " is not an answer to " + field.name());
+            }
+            this.description = field.name() + (equal ? " = " : " != ") + value;
+            this.otherwise = new String[field.choices().size()];
+            for (int i = 0; i < otherwise.length; i++) {
+                otherwise[i] = notValue(field.choices().get(i));
+            }
+            this.atom = new Atom(equal ? Atom.Op.EQUALS : Atom.Op.NOT_EQUALS, field.index(), value.ordinal());
+        }
+
         public boolean test(IntakeAnswers a) {
-            return (answer.apply(a) == value) == equal;
+            return (field.read(a) == value) == equal;
         }
 
         public void explain(IntakeAnswers a, List<String> because) {
-            because.add(equal ? field + " = " + value : field + " = " + answer.apply(a) + " (not " + value + ")");
+            if (equal) {
+                because.add(description);
+            } else {
+                E given = field.read(a);
+                because.add(given == null ? notValue(null) : otherwise[given.ordinal()]);
+            }
+        }
+
+        public void explain(int[] values, List<String> because) {
+            if (equal) {
+                because.add(description);
+            } else {
+                int given = values[field.index()];
+                because.add(given >= 0 && given < otherwise.length ? otherwise[given] : notValue(null));
+            }
+        }
+
+        private String notValue(Object given) {
+            return field.name() + " = " + given + " (not " + value + ")";
         }
 
         public void reads(Set<String> fields) {
-            fields.add(field);
+            fields.add(field.name());
         }
 
         public String describe() {
-            return field + (equal ? " = " : " != ") + value;
+            return description;
+        }
+
+        public Atom atom() {
+            return atom;
+        }
+
+        public String constantExplanation() {
+            return equal ? description : null;
         }
     }
 
-    private record SetIncludes<E extends Enum<E>>(String field, Function<IntakeAnswers, Set<E>> answer,
-                                                  List<E> values) implements Check {
+    private static final class Includes<E extends Enum<E>> implements Leaf {
+        private final Atom atom;
+        private final Field<Set<E>> field;
+        private final List<E> values;
+        private final List<String> explanations;
+        private final String description;
+
+        Includes(Field<Set<E>> field, List<E> values) {
+            this.field = Objects.requireNonNull(field, "field");
+            this.values = requireChoices(field, values);
+            this.explanations = values.stream().map(value -> field.name() + " includes " + value).toList();
+            this.description = values.size() == 1 ? explanations.get(0)
+                    : field.name() + " includes any of " + names(values);
+            this.atom = new Atom(Atom.Op.INCLUDES_ANY, field.index(), mask(values));
+        }
+
         public boolean test(IntakeAnswers a) {
-            Set<E> given = answer.apply(a);
+            Set<E> given = field.read(a);
             for (E value : values) {
                 if (given.contains(value)) {
                     return true;
@@ -146,28 +280,55 @@ public final class Checks {
         }
 
         public void explain(IntakeAnswers a, List<String> because) {
-            Set<E> given = answer.apply(a);
-            for (E value : values) {
-                if (given.contains(value)) {
-                    because.add(field + " includes " + value);
+            Set<E> given = field.read(a);
+            for (int i = 0; i < values.size(); i++) {
+                if (given.contains(values.get(i))) {
+                    because.add(explanations.get(i));
+                }
+            }
+        }
+
+        public void explain(int[] answers, List<String> because) {
+            int given = answers[field.index()];
+            for (int i = 0; i < values.size(); i++) {
+                if ((given & 1 << values.get(i).ordinal()) != 0) {
+                    because.add(explanations.get(i));
                 }
             }
         }
 
         public void reads(Set<String> fields) {
-            fields.add(field);
+            fields.add(field.name());
         }
 
         public String describe() {
-            return values.size() == 1 ? field + " includes " + values.get(0)
-                    : field + " includes any of " + names(values);
+            return description;
+        }
+
+        public Atom atom() {
+            return atom;
+        }
+
+        public String constantExplanation() {
+            return values.size() == 1 ? explanations.get(0) : null;
         }
     }
 
-    private record SetExcludes<E extends Enum<E>>(String field, Function<IntakeAnswers, Set<E>> answer,
-                                                  List<E> values) implements Check {
+    private static final class Excludes<E extends Enum<E>> implements Leaf {
+        private final Atom atom;
+        private final Field<Set<E>> field;
+        private final List<E> values;
+        private final String description;
+
+        Excludes(Field<Set<E>> field, List<E> values) {
+            this.field = Objects.requireNonNull(field, "field");
+            this.values = requireChoices(field, values);
+            this.description = field.name() + " includes none of " + names(values);
+            this.atom = new Atom(Atom.Op.INCLUDES_NONE, field.index(), mask(values));
+        }
+
         public boolean test(IntakeAnswers a) {
-            Set<E> given = answer.apply(a);
+            Set<E> given = field.read(a);
             for (E value : values) {
                 if (given.contains(value)) {
                     return false;
@@ -177,19 +338,32 @@ public final class Checks {
         }
 
         public void explain(IntakeAnswers a, List<String> because) {
-            because.add(describe());
+            because.add(description);
+        }
+
+        public void explain(int[] values, List<String> because) {
+            because.add(description);
         }
 
         public void reads(Set<String> fields) {
-            fields.add(field);
+            fields.add(field.name());
         }
 
         public String describe() {
-            return field + " includes none of " + names(values);
+            return description;
+        }
+
+        public Atom atom() {
+            return atom;
+        }
+
+        public String constantExplanation() {
+            return description;
         }
     }
 
-    private record AllOf(List<Check> checks) implements Check {
+    /** Holds when every one of {@code checks} holds. */
+    record AllOf(List<Check> checks) implements Check {
         public boolean test(IntakeAnswers a) {
             for (Check check : checks) {
                 if (!check.test(a)) {
@@ -214,7 +388,8 @@ public final class Checks {
         }
     }
 
-    private record AnyOf(List<Check> checks) implements Check {
+    /** Holds when at least one of {@code checks} holds. */
+    record AnyOf(List<Check> checks) implements Check {
         public boolean test(IntakeAnswers a) {
             for (Check check : checks) {
                 if (check.test(a)) {
@@ -242,8 +417,93 @@ public final class Checks {
         }
     }
 
+    /**
+     * Adds the answers that make {@code check} true, as {@link Check#explain} does, reading built-in checks
+     * from the {@link AnswerValues} vector of the same answers (no answer is read twice).
+     */
+    static void explain(Check check, IntakeAnswers answers, int[] values, List<String> because) {
+        if (check instanceof Leaf leaf) {
+            leaf.explain(values, because);
+        } else if (check instanceof AllOf all) {
+            for (Check part : all.checks()) {
+                explain(part, answers, values, because);
+            }
+        } else if (check instanceof AnyOf any) {
+            for (Check part : any.checks()) {
+                if (holds(part, answers, values)) {
+                    explain(part, answers, values, because);
+                }
+            }
+        } else {
+            check.explain(answers, because);
+        }
+    }
+
+    private static boolean holds(Check check, IntakeAnswers answers, int[] values) {
+        if (check instanceof Leaf leaf) {
+            return leaf.atom().test(values);
+        }
+        if (check instanceof AllOf all) {
+            for (Check part : all.checks()) {
+                if (!holds(part, answers, values)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (check instanceof AnyOf any) {
+            for (Check part : any.checks()) {
+                if (holds(part, answers, values)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return check.test(answers);
+    }
+
+    /**
+     * The texts {@code check} explains itself with if they are the same for every report it holds for (leaves
+     * with a constant explanation, joined only by {@code allOf}), so a fired rule can be written once; else null.
+     */
+    static List<String> constantExplanation(Check check) {
+        List<String> texts = new java.util.ArrayList<>();
+        return addConstantExplanation(check, texts) ? List.copyOf(texts) : null;
+    }
+
+    private static boolean addConstantExplanation(Check check, List<String> texts) {
+        if (check instanceof Leaf leaf) {
+            String text = leaf.constantExplanation();
+            return text != null && texts.add(text);
+        }
+        if (check instanceof AllOf all) {
+            for (Check part : all.checks()) {
+                if (!addConstantExplanation(part, texts)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     private static String grouped(Check check) {
         return check instanceof AllOf || check instanceof AnyOf ? "(" + check.describe() + ")" : check.describe();
+    }
+
+    private static <E extends Enum<E>> List<E> requireChoices(Field<Set<E>> field, List<E> values) {
+        if (values.isEmpty() || !field.choices().containsAll(values)) {
+            throw new IllegalArgumentException(values + " are not answers to " + field.name());
+        }
+        return values;
+    }
+
+    private static int mask(List<? extends Enum<?>> values) {
+        int mask = 0;
+        for (Enum<?> value : values) {
+            mask |= 1 << value.ordinal();
+        }
+        return mask;
     }
 
     private static String names(List<? extends Enum<?>> values) {

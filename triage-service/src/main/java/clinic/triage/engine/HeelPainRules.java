@@ -1,6 +1,5 @@
 package clinic.triage.engine;
 
-import clinic.events.intake.IntakeAnswers;
 import clinic.events.intake.PainAtRest;
 import clinic.events.intake.PainQuality;
 import clinic.events.intake.Symptom;
@@ -22,6 +21,21 @@ import static clinic.triage.engine.Checks.is;
 import static clinic.triage.engine.Checks.isNot;
 import static clinic.triage.engine.Checks.no;
 import static clinic.triage.engine.Checks.yes;
+import static clinic.triage.engine.Fields.AGE_YEARS;
+import static clinic.triage.engine.Fields.CAN_RUN_NORMALLY;
+import static clinic.triage.engine.Fields.CAN_WALK_NORMALLY;
+import static clinic.triage.engine.Fields.HAS_DIABETES;
+import static clinic.triage.engine.Fields.PAIN_AT_REST;
+import static clinic.triage.engine.Fields.PAIN_ON_SQUEEZING_HEEL_SIDES;
+import static clinic.triage.engine.Fields.PAIN_QUALITIES;
+import static clinic.triage.engine.Fields.PAIN_SCORE;
+import static clinic.triage.engine.Fields.RETURNS_WHEN_RUNNING_RESUMES;
+import static clinic.triage.engine.Fields.SUDDEN_ONSET_WITH_POP_OR_SNAP;
+import static clinic.triage.engine.Fields.SYMPTOMS;
+import static clinic.triage.engine.Fields.TREND;
+import static clinic.triage.engine.Fields.WEEKS_OF_LOAD_REDUCTION_AND_REHAB;
+import static clinic.triage.engine.Fields.WORSENING_DESPITE_REDUCED_LOAD;
+import static clinic.triage.engine.Fields.WORSE_WITH_ACTIVITY;
 
 /**
  * The heel-pain triage rules of the clinic's triage policy (triage-policy.md): every red flag and every
@@ -31,7 +45,7 @@ import static clinic.triage.engine.Checks.yes;
 public final class HeelPainRules {
 
     public static final String ID = "heel-pain-triage";
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     static final String ARTICLE = "Feelwell, \"Why Your Heel Hurts After Running\" (Lars, 2026)";
     static final String POLICY = "Clinic heel-pain triage policy";
@@ -51,7 +65,7 @@ public final class HeelPainRules {
     public static List<Rule> rules() {
         return List.of(
                 Rule.redFlag("RF-SUSPECTED-RUPTURE-OR-FRACTURE", RedFlag.SUSPECTED_RUPTURE_OR_FRACTURE, EMERGENCY,
-                        yes("suddenOnsetWithPopOrSnap", IntakeAnswers::suddenOnsetWithPopOrSnap),
+                        yes(SUDDEN_ONSET_WITH_POP_OR_SNAP),
                         "Pain that began suddenly with a pop or snap, or a feeling of being kicked in the back of"
                                 + " the heel, can mean a torn Achilles tendon or a broken bone: emergency care now.",
                         POLICY + ", dispositions (after NHS and Mayo Clinic \"when to seek care\" advice):"
@@ -70,34 +84,34 @@ public final class HeelPainRules {
                 symptomFlag("RF-BRUISING", RedFlag.BRUISING, Symptom.BRUISING,
                         "Bruising suggests an injury to soft tissue or bone rather than simple overuse."),
                 Rule.redFlag("RF-SIGNIFICANT-REST-PAIN", RedFlag.SIGNIFICANT_REST_PAIN, URGENT_REVIEW,
-                        is("painAtRest", IntakeAnswers::painAtRest, PainAtRest.SIGNIFICANT),
+                        is(PAIN_AT_REST, PainAtRest.SIGNIFICANT),
                         "Marked pain while the foot is not bearing weight is not typical of simple overuse.",
                         SEEK_SOONER),
                 Rule.redFlag("RF-SEVERE-PAIN", RedFlag.SEVERE_PAIN, URGENT_REVIEW,
-                        atLeast("painScore", IntakeAnswers::painScore, 7),
+                        atLeast(PAIN_SCORE, 7),
                         "A pain score of 7 or more out of 10 is in the severe band of the numeric rating scale.",
                         ARTICLE + ": get assessed sooner \"if heel pain is severe\"; " + POLICY
                                 + ": severe means 7 or more on the 0-10 numeric rating scale"),
                 Rule.redFlag("RF-UNABLE-TO-WALK-NORMALLY", RedFlag.UNABLE_TO_WALK_NORMALLY, URGENT_REVIEW,
-                        no("canWalkNormally", IntakeAnswers::canWalkNormally),
+                        no(CAN_WALK_NORMALLY),
                         "Not being able to walk normally means the heel is not coping with everyday load.",
                         ARTICLE + ": get assessed sooner \"if you cannot run or walk normally\""),
                 Rule.redFlag("RF-UNABLE-TO-RUN-NORMALLY", RedFlag.UNABLE_TO_RUN_NORMALLY, URGENT_REVIEW,
-                        no("canRunNormally", IntakeAnswers::canRunNormally),
+                        no(CAN_RUN_NORMALLY),
                         "Not being able to run normally shows the injury needs a clinician's assessment, not"
                                 + " self-care alone.",
                         ARTICLE + ": get assessed sooner \"if you cannot run or walk normally\""),
                 Rule.redFlag("RF-WORSENING-DESPITE-REDUCED-LOAD", RedFlag.WORSENING_DESPITE_REDUCED_LOAD,
                         URGENT_REVIEW,
-                        yes("worseningDespiteReducedLoad", IntakeAnswers::worseningDespiteReducedLoad),
+                        yes(WORSENING_DESPITE_REDUCED_LOAD),
                         "Pain that keeps getting worse although running was cut back is not behaving like"
                                 + " ordinary overuse.",
                         ARTICLE + ": get assessed sooner \"if the pain is clearly worsening despite backing off\""),
                 Rule.redFlag("RF-SUSPECTED-STRESS-FRACTURE", RedFlag.SUSPECTED_STRESS_FRACTURE, URGENT_REVIEW,
-                        anyOf(yes("painOnSqueezingHeelSides", IntakeAnswers::painOnSqueezingHeelSides),
-                                allOf(yes("worseWithActivity", IntakeAnswers::worseWithActivity),
-                                        is("trend", IntakeAnswers::trend, Trend.WORSENING),
-                                        isNot("painAtRest", IntakeAnswers::painAtRest, PainAtRest.NONE))),
+                        anyOf(yes(PAIN_ON_SQUEEZING_HEEL_SIDES),
+                                allOf(yes(WORSE_WITH_ACTIVITY),
+                                        is(TREND, Trend.WORSENING),
+                                        isNot(PAIN_AT_REST, PainAtRest.NONE))),
                         "Pain on squeezing the sides of the heel bone, or pain that gets steadily worse with"
                                 + " activity and lingers at rest, can mean a stress fracture of the heel bone,"
                                 + " which early X-rays may not show.",
@@ -106,28 +120,28 @@ public final class HeelPainRules {
                                 + " the heel sides \"can be another clue\""),
                 Rule.reviewTrigger("RT-PERSISTS-AFTER-CONSERVATIVE-CARE", "PERSISTS_AFTER_CONSERVATIVE_CARE",
                         ROUTINE_REVIEW,
-                        allOf(atLeast("weeksOfLoadReductionAndRehab", IntakeAnswers::weeksOfLoadReductionAndRehab, 3),
-                                yes("returnsWhenRunningResumes", IntakeAnswers::returnsWhenRunningResumes)),
+                        allOf(atLeast(WEEKS_OF_LOAD_REDUCTION_AND_REHAB, 3),
+                                yes(RETURNS_WHEN_RUNNING_RESUMES)),
                         "Pain that returns as soon as normal running resumes, after 3 or more weeks of sensible"
                                 + " load reduction and rehab, needs a clinician to look again at the cause.",
                         ARTICLE + ": get help if you have \"tried a few weeks of sensible load reduction and basic"
                                 + " rehab\" and the pain keeps coming back when you resume normal running"),
                 Rule.reviewTrigger("RT-NERVE-PATTERN", "NERVE_PATTERN", ROUTINE_REVIEW,
-                        allOf(includes("painQualities", IntakeAnswers::painQualities, PainQuality.BURNING),
-                                includesNone("symptoms", IntakeAnswers::symptoms, Symptom.NUMBNESS,
+                        allOf(includes(PAIN_QUALITIES, PainQuality.BURNING),
+                                includesNone(SYMPTOMS, Symptom.NUMBNESS,
                                         Symptom.TINGLING)),
                         "Burning pain suggests an irritated nerve; without numbness or tingling it is not urgent,"
                                 + " but a clinician should review it.",
                         ARTICLE + ": \"If it burns, tingles, or comes with numbness, nerve irritation needs more"
                                 + " attention.\""),
                 Rule.reviewTrigger("RT-DIABETES", "DIABETES", ROUTINE_REVIEW,
-                        yes("hasDiabetes", IntakeAnswers::hasDiabetes),
+                        yes(HAS_DIABETES),
                         "With diabetes, foot problems can progress unnoticed and heal more slowly, so a clinician"
                                 + " reviews the case rather than leaving it to self-care alone.",
                         POLICY + ", other review triggers (after the American Academy of Family Physicians"
                                 + " heel-pain reviews): known diabetes goes to routine clinician review"),
                 Rule.reviewTrigger("RT-OUTSIDE-ADULT-RULESET", "OUTSIDE_ADULT_RULESET", ROUTINE_REVIEW,
-                        below("ageYears", IntakeAnswers::ageYears, 16),
+                        below(AGE_YEARS, 16),
                         "These rules are written for adults; heel pain in children and young teenagers has other"
                                 + " causes, so a clinician reviews it.",
                         POLICY + ", other review triggers: \"children's heel pain, e.g. Sever disease, is out of"
@@ -135,7 +149,7 @@ public final class HeelPainRules {
     }
 
     private static Rule symptomFlag(String id, RedFlag flag, Symptom symptom, String reason) {
-        return Rule.redFlag(id, flag, URGENT_REVIEW, includes("symptoms", IntakeAnswers::symptoms, symptom), reason,
+        return Rule.redFlag(id, flag, URGENT_REVIEW, includes(SYMPTOMS, symptom), reason,
                 SEEK_SOONER);
     }
 }

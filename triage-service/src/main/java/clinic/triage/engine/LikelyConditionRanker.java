@@ -1,6 +1,5 @@
 package clinic.triage.engine;
 
-import clinic.events.intake.IntakeAnswers;
 import clinic.events.triage.Condition;
 import clinic.events.triage.LikelyCondition;
 
@@ -13,7 +12,7 @@ import java.util.List;
  * needs ruling out first ({@link #TIE_BREAK}). A score, not a diagnosis.
  * <p>
  * A condition's score and evidence depend only on which of its signs hold, so every combination is
- * written once at construction; ranking a report then only tests the signs and sorts five entries.
+ * written once at construction; ranking a report then only looks up five entries and sorts them.
  */
 final class LikelyConditionRanker {
 
@@ -21,34 +20,46 @@ final class LikelyConditionRanker {
             Condition.NERVE_ENTRAPMENT, Condition.PLANTAR_HEEL_PAIN, Condition.ACHILLES_TENDINOPATHY,
             Condition.HEEL_PAD_SYNDROME);
 
-    /** Keeps the table of combinations small (2^12 entries per condition at most). */
+    /** Keeps the table of combinations small (2^12 entries per condition at most) and all signs in 60 bits. */
     static final int MAX_SIGNS_PER_CONDITION = 12;
 
-    private final Check[] checks;
-    private final int[] slots;
-    private final int[] bits;
+    /** Where each sign's bit sits in the word {@link #rank} reads: each condition's signs side by side. */
+    private final int[] positions;
+    private final int[] starts;
+    private final int[] widths;
     private final LikelyCondition[][] combinations;
 
     LikelyConditionRanker(List<ConditionSign> signs) {
         int conditions = TIE_BREAK.size();
-        checks = new Check[signs.size()];
-        slots = new int[signs.size()];
-        bits = new int[signs.size()];
         List<List<ConditionSign>> bySlot = new ArrayList<>(conditions);
         for (int slot = 0; slot < conditions; slot++) {
             bySlot.add(new ArrayList<>());
         }
+        int[] slotOf = new int[signs.size()];
+        int[] indexInSlot = new int[signs.size()];
         for (int i = 0; i < signs.size(); i++) {
             ConditionSign sign = signs.get(i);
-            checks[i] = sign.when();
-            slots[i] = TIE_BREAK.indexOf(sign.condition());
-            bits[i] = 1 << bySlot.get(slots[i]).size();
-            bySlot.get(slots[i]).add(sign);
+            slotOf[i] = TIE_BREAK.indexOf(sign.condition());
+            indexInSlot[i] = bySlot.get(slotOf[i]).size();
+            bySlot.get(slotOf[i]).add(sign);
         }
+        starts = new int[conditions];
+        widths = new int[conditions];
         combinations = new LikelyCondition[conditions][];
-        for (int slot = 0; slot < conditions; slot++) {
+        for (int slot = 0, start = 0; slot < conditions; start += widths[slot], slot++) {
             combinations[slot] = writeCombinations(TIE_BREAK.get(slot), bySlot.get(slot));
+            starts[slot] = start;
+            widths[slot] = bySlot.get(slot).size();
         }
+        positions = new int[signs.size()];
+        for (int i = 0; i < signs.size(); i++) {
+            positions[i] = starts[slotOf[i]] + indexInSlot[i];
+        }
+    }
+
+    /** The bit that tells {@link #rank} whether sign {@code index} (in the order given at construction) holds. */
+    int position(int index) {
+        return positions[index];
     }
 
     private static LikelyCondition[] writeCombinations(Condition condition, List<ConditionSign> signs) {
@@ -70,16 +81,12 @@ final class LikelyConditionRanker {
         return table;
     }
 
-    List<LikelyCondition> rank(IntakeAnswers answers) {
-        int[] masks = new int[combinations.length];
-        for (int i = 0; i < checks.length; i++) {
-            if (checks[i].test(answers)) {
-                masks[slots[i]] |= bits[i];
-            }
-        }
+    /** @param holding bit {@link #position position(i)} is set when sign i holds */
+    List<LikelyCondition> rank(long holding) {
         LikelyCondition[] ranked = new LikelyCondition[combinations.length];
         for (int slot = 0; slot < ranked.length; slot++) { // insertion sort: stable, so ties keep TIE_BREAK order
-            LikelyCondition next = combinations[slot][masks[slot]];
+            int mask = (int) (holding >>> starts[slot]) & ((1 << widths[slot]) - 1);
+            LikelyCondition next = combinations[slot][mask];
             int j = slot;
             while (j > 0 && ranked[j - 1].score() < next.score()) {
                 ranked[j] = ranked[j - 1];

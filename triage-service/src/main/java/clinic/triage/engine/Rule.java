@@ -26,6 +26,8 @@ public final class Rule {
     private final String reason;
     private final String source;
     private final List<String> reads;
+    /** The fired rule, written once, when its explanation is the same for every report it fires for. */
+    private final FiredRule constantFired;
 
     private Rule(String id, RuleKind kind, String flag, RedFlag redFlag, Disposition disposition, Check when,
                  String reason, String source) {
@@ -40,6 +42,8 @@ public final class Rule {
         Set<String> fields = new LinkedHashSet<>();
         when.reads(fields);
         this.reads = List.copyOf(fields);
+        List<String> because = Checks.constantExplanation(when);
+        this.constantFired = because == null ? null : new FiredRule(id, disposition, because, source);
     }
 
     /** A red flag: when it fires the flag is listed on the decision. */
@@ -62,8 +66,21 @@ public final class Rule {
 
     /** The fired rule with the answers that triggered it. */
     public FiredRule fire(IntakeAnswers answers) {
-        List<String> because = new ArrayList<>(3);
+        if (constantFired != null) {
+            return constantFired;
+        }
+        List<String> because = new ArrayList<>(4);
         when.explain(answers, because);
+        return new FiredRule(id, disposition, because, source);
+    }
+
+    /** As {@link #fire(IntakeAnswers)}, reading the answers from their {@link AnswerValues} vector. */
+    FiredRule fire(IntakeAnswers answers, int[] values) {
+        if (constantFired != null) {
+            return constantFired;
+        }
+        List<String> because = new ArrayList<>(4);
+        Checks.explain(when, answers, values, because);
         return new FiredRule(id, disposition, because, source);
     }
 
@@ -71,6 +88,11 @@ public final class Rule {
     String canonical() {
         return "rule " + id + "\n kind " + kind.label() + "\n flag " + flag + "\n disposition " + disposition
                 + "\n when " + when.describe() + "\n reason " + reason + "\n source " + source + "\n";
+    }
+
+    /** What the rule tests. */
+    Check when() {
+        return when;
     }
 
     public String id() {

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * A named, versioned set of triage rules plus the signs that rank likely conditions. Its hash is the
  * SHA-256 of a canonical text rendering of every definition (computed once), so any change to a rule's
- * id, condition, disposition, reason or source, or to a ranking sign, gives a different hash.
+ * id, condition, disposition, reason or source, to a ranking sign, to the answers the intake contract
+ * allows or to the fail-safe gives a different hash. At most 64 rules.
  */
 public final class Ruleset {
 
@@ -32,6 +33,9 @@ public final class Ruleset {
         this.version = version;
         this.rules = List.copyOf(rules);
         this.signs = List.copyOf(signs);
+        if (this.rules.size() > 64) {
+            throw new IllegalArgumentException("A ruleset has at most 64 rules");
+        }
         Set<String> ids = new HashSet<>();
         for (Rule rule : this.rules) {
             if (!ids.add(rule.id()) || FailSafe.RULE_ID.equals(rule.id())) {
@@ -44,6 +48,8 @@ public final class Ruleset {
 
     private String render() {
         StringBuilder text = new StringBuilder("ruleset " + id + " " + version + "\n");
+        Fields.ALL.forEach(field -> text.append("answer ").append(field.name()).append(' ').append(field.allowed())
+                .append('\n'));
         rules.forEach(rule -> text.append(rule.canonical()));
         signs.forEach(sign -> text.append(sign.canonical()));
         text.append("tie-break ").append(LikelyConditionRanker.TIE_BREAK).append('\n');
@@ -79,6 +85,11 @@ public final class Ruleset {
 
     public List<Rule> rules() {
         return rules;
+    }
+
+    /** The clinical answers of the intake contract, with the values it allows. */
+    public List<Field<?>> answers() {
+        return Fields.ALL;
     }
 
     public List<ConditionSign> signs() {

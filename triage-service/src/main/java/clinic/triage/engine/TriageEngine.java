@@ -13,9 +13,18 @@ import java.util.List;
 
 /**
  * Classifies heel-pain intake answers: every rule proposes a disposition, the most urgent proposal wins,
- * no rule fired means SELF_CARE. A pure, thread-safe function of the answers. If anything cannot be
- * evaluated the engine fails safe: a {@code FAIL-SAFE} rule fires and the decision is at least
- * URGENT_REVIEW, never a silent SELF_CARE.
+ * no rule fired means SELF_CARE. A pure, thread-safe function of the answers: everything the engine keeps
+ * is written when it is built and never changes.
+ * <p>
+ * Fail safe: if the report cannot be classified (no answers, answers outside the intake contract such as a
+ * missing choice or an out-of-range number, a rule, the ranking or the plan that throws or gives an
+ * incomplete result) a {@code FAIL-SAFE} rule fires with the reason and the decision is at least
+ * URGENT_REVIEW, never a silent SELF_CARE. The rules that could be evaluated still count, so an emergency
+ * stays an emergency.
+ * <p>
+ * Speed: the answers are read once into an int vector and the rules' conditions are tested through their
+ * {@link CompiledConditions compiled form}; rulesets with conditions that cannot be compiled are
+ * interpreted check by check, with the same result.
  */
 public final class TriageEngine {
 
@@ -24,13 +33,27 @@ public final class TriageEngine {
 
     private final Ruleset ruleset;
     private final Rule[] rules;
+    private final Check[] signs;
+    private final int[] signPositions;
+    private final CompiledConditions compiled;
     private final LikelyConditionRanker ranker;
     private final SelfCarePlanner planner = new SelfCarePlanner();
 
     public TriageEngine(Ruleset ruleset) {
+        this(ruleset, true);
+    }
+
+    private TriageEngine(Ruleset ruleset, boolean compile) {
         this.ruleset = ruleset;
         this.rules = ruleset.rules().toArray(Rule[]::new);
+        this.signs = ruleset.signs().stream().map(ConditionSign::when).toArray(Check[]::new);
         this.ranker = new LikelyConditionRanker(ruleset.signs());
+        this.signPositions = new int[signs.length];
+        for (int i = 0; i < signs.length; i++) {
+            signPositions[i] = ranker.position(i);
+        }
+        this.compiled = compile ? CompiledConditions.compile(ruleset.rules().stream().map(Rule::when).toList(),
+                List.of(signs), signPositions) : null;
     }
 
     /** The engine with the clinic's heel-pain ruleset. */
@@ -38,45 +61,116 @@ public final class TriageEngine {
         return new TriageEngine(HeelPainRules.ruleset());
     }
 
+    /** The same ruleset, every condition interpreted check by check: the reference the fast path must match. */
+    static TriageEngine interpreting(Ruleset ruleset) {
+        return new TriageEngine(ruleset, false);
+    }
+
+    /** Whether this engine tests conditions through their compiled form. */
+    boolean compiled() {
+        return compiled != null;
+    }
+
     public Ruleset ruleset() {
         return ruleset;
     }
 
     public TriageOutcome evaluate(IntakeAnswers answers) {
-        List<FiredRule> fired = new ArrayList<>(4);
-        List<RedFlag> redFlags = new ArrayList<>(4);
+        if (answers == null) {
+            return new TriageOutcome(FailSafe.DISPOSITION, List.of(), List.of(),
+                    List.of(FailSafe.fired(List.of(FailSafe.unclassifiable("the answers are missing")))), null,
+                    ruleset.ref());
+        }
         List<String> failures = null;
+        int[] values = null;
+        try {
+            values = AnswerValues.read(answers);
+            List<String> violations = AnswerValues.contractViolations(values);
+            if (violations != null) {
+                for (String violation : violations) {
+                    failures = add(failures, FailSafe.unclassifiable(violation));
+                }
+            }
+        } catch (RuntimeException e) {
+            failures = add(failures, FailSafe.failure("reading the answers", e));
+        }
+
+        long ruleHolds = 0;
+        long signHolds = 0;
+        boolean rankable = true;
+        boolean tested = false;
+        if (compiled != null && values != null) {
+            try {
+                long facts = compiled.facts(values);
+                ruleHolds = compiled.rules(facts);
+                signHolds = compiled.signs(facts);
+                tested = true;
+            } catch (RuntimeException e) {
+                failures = add(failures, FailSafe.failure("testing the compiled conditions", e));
+            }
+        }
+        if (!tested) {
+            for (int i = 0; i < rules.length; i++) {
+                try {
+                    if (rules[i].firesFor(answers)) {
+                        ruleHolds |= 1L << i;
+                    }
+                } catch (RuntimeException e) {
+                    failures = add(failures, FailSafe.failure("rule " + rules[i].id(), e));
+                }
+            }
+            try {
+                for (int i = 0; i < signs.length; i++) {
+                    if (signs[i].test(answers)) {
+                        signHolds |= 1L << signPositions[i];
+                    }
+                }
+            } catch (RuntimeException e) {
+                failures = add(failures, FailSafe.failure("ranking the likely conditions", e));
+                rankable = false;
+            }
+        }
+
+        List<FiredRule> fired = new ArrayList<>(Long.bitCount(ruleHolds) + 1);
+        List<RedFlag> redFlags = ruleHolds == 0 ? List.of() : new ArrayList<>(Long.bitCount(ruleHolds));
         Disposition disposition = Disposition.SELF_CARE;
         boolean child = false;
         boolean diabetes = false;
-        for (Rule rule : rules) {
+        for (long rest = ruleHolds; rest != 0; rest &= rest - 1) {
+            Rule rule = rules[Long.numberOfTrailingZeros(rest)];
+            disposition = Disposition.mostUrgent(disposition, rule.disposition());
+            if (rule.redFlag() != null && !redFlags.contains(rule.redFlag())) {
+                redFlags.add(rule.redFlag());
+            }
+            child |= CHILD_TRIGGER.equals(rule.flag());
+            diabetes |= DIABETES_TRIGGER.equals(rule.flag());
             try {
-                if (rule.firesFor(answers)) {
-                    fired.add(rule.fire(answers));
-                    disposition = Disposition.mostUrgent(disposition, rule.disposition());
-                    if (rule.redFlag() != null && !redFlags.contains(rule.redFlag())) {
-                        redFlags.add(rule.redFlag());
-                    }
-                    child |= CHILD_TRIGGER.equals(rule.flag());
-                    diabetes |= DIABETES_TRIGGER.equals(rule.flag());
-                }
+                fired.add(values != null ? rule.fire(answers, values) : rule.fire(answers));
             } catch (RuntimeException e) {
-                failures = add(failures, FailSafe.failure("rule " + rule.id(), e));
+                failures = add(failures, FailSafe.failure("explaining rule " + rule.id(), e));
             }
         }
+
         List<LikelyCondition> ranking = List.of();
-        try {
-            ranking = ranker.rank(answers);
-        } catch (RuntimeException e) {
-            failures = add(failures, FailSafe.failure("ranking the likely conditions", e));
+        if (rankable) {
+            try {
+                ranking = ranker.rank(signHolds);
+                if (ranking.size() != Condition.values().length) {
+                    failures = add(failures, FailSafe.unclassifiable("the likely-condition ranking is incomplete"));
+                }
+            } catch (RuntimeException e) {
+                failures = add(failures, FailSafe.failure("ranking the likely conditions", e));
+            }
         }
         SelfCarePlan plan = null;
         if (failures == null) {
             try {
-                Condition top = ranking.isEmpty() ? null : ranking.get(0).condition();
-                plan = planner.plan(disposition, top, child, diabetes);
+                plan = planner.plan(disposition, ranking.get(0).condition(), child, diabetes);
             } catch (RuntimeException e) {
                 failures = add(failures, FailSafe.failure("writing the self-care plan", e));
+            }
+            if (failures == null && plan == null && !disposition.needsUrgentReview()) {
+                failures = add(failures, FailSafe.unclassifiable("no self-care plan was written for " + disposition));
             }
         }
         if (failures != null) {

@@ -86,7 +86,7 @@ class DecisionApiTest {
                 .andExpect(jsonPath("$.selfCarePlan.expectedCourse").isString())
                 .andExpect(jsonPath("$.selfCarePlan.recheck").value(containsString("2 weeks")))
                 .andExpect(jsonPath("$.ruleset.id").value("heel-pain-triage"))
-                .andExpect(jsonPath("$.ruleset.version").value("1.0.0"))
+                .andExpect(jsonPath("$.ruleset.version").value(HeelPainRules.VERSION))
                 .andExpect(jsonPath("$.ruleset.hash").value(HeelPainRules.ruleset().hash()))
                 .andExpect(jsonPath("$.decidedAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT.*Z")));
     }
@@ -116,7 +116,7 @@ class DecisionApiTest {
         mvc.perform(get("/api/v1/ruleset"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value("heel-pain-triage"))
-                .andExpect(jsonPath("$.version").value("1.0.0"))
+                .andExpect(jsonPath("$.version").value(HeelPainRules.VERSION))
                 .andExpect(jsonPath("$.hash").value(HeelPainRules.ruleset().hash()))
                 .andExpect(jsonPath("$.rules", hasSize(ruleIds.length + 1)))
                 .andExpect(jsonPath("$.rules[*].id", hasItems(ruleIds)))

@@ -1,6 +1,5 @@
 package clinic.triage.engine;
 
-import clinic.events.intake.IntakeAnswers;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ class RulesetHashTest {
         Ruleset ruleset = HeelPainRules.ruleset();
 
         assertThat(ruleset.id()).isEqualTo("heel-pain-triage");
-        assertThat(ruleset.version()).isEqualTo("1.0.0");
+        assertThat(ruleset.version()).isEqualTo("1.1.0");
         assertThat(ruleset.hash()).matches(HEX_64);
         assertThat(ruleset.ref().hash()).isEqualTo(ruleset.hash());
     }
@@ -26,13 +25,19 @@ class RulesetHashTest {
     /**
      * Decisions carry the hash so a clinician can tell which rules made them. Changing any definition
      * must therefore come with a new version: bump {@link HeelPainRules#VERSION} and pin its hash here.
+     * <ul>
+     * <li>1.0.0 {@code f55fe83b65cf26d3e5a276912b896a6480907ce2c0dd835331ea85f5a0577757}: the policy's red flags,
+     * review triggers, ranking signs and the fail-safe for rules that cannot be evaluated.</li>
+     * <li>1.1.0: the same rules and signs; the ruleset now states the answers the intake contract allows, and
+     * the fail-safe also fires for answers outside it (a missing choice, a number out of range).</li>
+     * </ul>
      */
     @Test
-    void version100HasTheHashItWasReleasedWith() {
-        assertThat(HeelPainRules.VERSION).isEqualTo("1.0.0");
+    void version110HasTheHashItWasReleasedWith() {
+        assertThat(HeelPainRules.VERSION).isEqualTo("1.1.0");
         assertThat(HeelPainRules.ruleset().hash())
                 .as("rule definitions changed: bump HeelPainRules.VERSION and pin the new hash")
-                .isEqualTo("f55fe83b65cf26d3e5a276912b896a6480907ce2c0dd835331ea85f5a0577757");
+                .isEqualTo("e9fdad843e884899c3f780d3a7f4ffdedbf761b5cb9b699d297205d1e31ee166");
     }
 
     @Test
@@ -53,7 +58,7 @@ class RulesetHashTest {
     @Test
     void changingAReasonChangesTheHash() {
         assertThat(hashWith(0, rule -> Rule.redFlag(rule.id(), rule.redFlag(), rule.disposition(),
-                Checks.yes("suddenOnsetWithPopOrSnap", IntakeAnswers::suddenOnsetWithPopOrSnap),
+                Checks.yes(Fields.SUDDEN_ONSET_WITH_POP_OR_SNAP),
                 rule.reason() + " Reworded.", rule.source())))
                 .isNotEqualTo(HeelPainRules.ruleset().hash());
     }
@@ -62,7 +67,7 @@ class RulesetHashTest {
     void changingAThresholdChangesTheHash() {
         int severe = indexOf("RF-SEVERE-PAIN");
         assertThat(hashWith(severe, rule -> Rule.redFlag(rule.id(), rule.redFlag(), rule.disposition(),
-                Checks.atLeast("painScore", IntakeAnswers::painScore, 8), rule.reason(), rule.source())))
+                Checks.atLeast(Fields.PAIN_SCORE, 8), rule.reason(), rule.source())))
                 .isNotEqualTo(HeelPainRules.ruleset().hash());
     }
 
@@ -71,14 +76,14 @@ class RulesetHashTest {
         int fever = indexOf("RF-FEVER");
         String base = HeelPainRules.ruleset().hash();
         assertThat(hashWith(fever, rule -> Rule.redFlag(rule.id(), rule.redFlag(), EMERGENCY,
-                Checks.includes("symptoms", IntakeAnswers::symptoms, clinic.events.intake.Symptom.FEVER),
+                Checks.includes(Fields.SYMPTOMS, clinic.events.intake.Symptom.FEVER),
                 rule.reason(), rule.source()))).isNotEqualTo(base);
         assertThat(hashWith(fever, rule -> Rule.redFlag(rule.id(), rule.redFlag(), rule.disposition(),
-                Checks.includes("symptoms", IntakeAnswers::symptoms, clinic.events.intake.Symptom.FEVER),
+                Checks.includes(Fields.SYMPTOMS, clinic.events.intake.Symptom.FEVER),
                 rule.reason(), "Another source"))).isNotEqualTo(base);
         // the unchanged copy hashes the same, so the comparisons above are meaningful
         assertThat(hashWith(fever, rule -> Rule.redFlag(rule.id(), rule.redFlag(), rule.disposition(),
-                Checks.includes("symptoms", IntakeAnswers::symptoms, clinic.events.intake.Symptom.FEVER),
+                Checks.includes(Fields.SYMPTOMS, clinic.events.intake.Symptom.FEVER),
                 rule.reason(), rule.source()))).isEqualTo(base);
     }
 

@@ -1,0 +1,109 @@
+package clinic.triage.engine;
+
+import clinic.events.intake.IntakeAnswers;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One answer of the intake form that rules can read: its name in the intake contract, its kind and the
+ * values the contract allows. Rules name answers through the constants of {@link Fields}, so the field
+ * name a clinician reads in an explanation is always the one the rule really tested.
+ *
+ * @param <T> the Java type of the answer
+ */
+public final class Field<T> {
+
+    /** How an answer is shaped in the intake contract. */
+    public enum Kind { YES_NO, NUMBER, CHOICE, CHOICES }
+
+    private final int index;
+    private final String name;
+    private final Kind kind;
+    private final int min;
+    private final int max;
+    private final List<? extends Enum<?>> choices;
+    private final Function<IntakeAnswers, T> read;
+
+    private Field(int index, String name, Kind kind, int min, int max, List<? extends Enum<?>> choices,
+                  Function<IntakeAnswers, T> read) {
+        this.index = index;
+        this.name = Objects.requireNonNull(name, "name");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.min = min;
+        this.max = max;
+        this.choices = choices;
+        this.read = Objects.requireNonNull(read, "read");
+    }
+
+    static Field<Boolean> yesNo(int index, String name, Function<IntakeAnswers, Boolean> read) {
+        return new Field<>(index, name, Kind.YES_NO, 0, 1, List.of(), read);
+    }
+
+    static Field<Integer> number(int index, String name, int min, int max, Function<IntakeAnswers, Integer> read) {
+        return new Field<>(index, name, Kind.NUMBER, min, max, List.of(), read);
+    }
+
+    static <E extends Enum<E>> Field<E> choice(int index, String name, Class<E> type,
+                                               Function<IntakeAnswers, E> read) {
+        return new Field<>(index, name, Kind.CHOICE, 0, type.getEnumConstants().length - 1,
+                Arrays.asList(type.getEnumConstants()), read);
+    }
+
+    static <E extends Enum<E>> Field<java.util.Set<E>> choices(int index, String name, Class<E> type,
+                                                               Function<IntakeAnswers, java.util.Set<E>> read) {
+        return new Field<>(index, name, Kind.CHOICES, 0, type.getEnumConstants().length - 1,
+                Arrays.asList(type.getEnumConstants()), read);
+    }
+
+    /** The answer's name in the intake contract, e.g. {@code painScore}. */
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The smallest number the contract allows (numbers only). */
+    public int min() {
+        return min;
+    }
+
+    /** The largest number the contract allows (numbers only). */
+    public int max() {
+        return max;
+    }
+
+    /** The values a choice (or multiple choice) may take, in declaration order. */
+    public List<? extends Enum<?>> choices() {
+        return choices;
+    }
+
+    /** The answer as given. */
+    public T read(IntakeAnswers answers) {
+        return read.apply(answers);
+    }
+
+    /** Position in {@link Fields#ALL} and in the value vector of {@link AnswerValues}. */
+    int index() {
+        return index;
+    }
+
+    /** What the intake contract allows, as a clinician reads it, e.g. {@code a whole number from 0 to 10}. */
+    public String allowed() {
+        return switch (kind) {
+            case YES_NO -> "yes or no";
+            case NUMBER -> "a whole number from " + min + " to " + max;
+            case CHOICE -> "one of " + choices;
+            case CHOICES -> "any of " + choices + " (or none)";
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
