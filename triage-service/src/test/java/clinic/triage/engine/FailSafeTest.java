@@ -72,4 +72,78 @@ class FailSafeTest {
         assertThat(outcome.likelyConditions()).isEmpty();
         assertThat(outcome.selfCarePlan()).isNull();
     }
+
+    @Test
+    void aMissingChoiceCannotBeClassifiedSoAClinicianReviewsItTheSameDay() {
+        IntakeAnswers answers = withValue(Answers.plantarPicture().build(), Fields.PAIN_LOCATION,
+                AnswerValues.MISSING);
+
+        TriageOutcome outcome = TriageEngine.standard().evaluate(answers);
+
+        assertThat(outcome.disposition()).isEqualTo(URGENT_REVIEW);
+        assertThat(outcome.selfCarePlan()).isNull();
+        assertThat(outcome.rulesFired()).extracting(FiredRule::ruleId).containsExactly("FAIL-SAFE");
+        assertThat(outcome.rulesFired().get(0).because())
+                .containsExactly("the report could not be classified: painLocation is missing");
+        assertThat(outcome.likelyConditions()).hasSize(5);
+    }
+
+    @Test
+    void numbersOutsideTheContractAreNamedWithoutTheirValues() {
+        int[] values = AnswerValues.read(Answers.quiet().build());
+        values[Fields.PAIN_SCORE.index()] = 11;
+        values[Fields.AGE_YEARS.index()] = 0;
+        values[Fields.WEEKS_OF_LOAD_REDUCTION_AND_REHAB.index()] = -1;
+        values[Fields.TREND.index()] = AnswerValues.MISSING;
+
+        TriageOutcome outcome = TriageEngine.standard().evaluate(GeneratedReports.answers(values));
+
+        assertThat(outcome.disposition()).isEqualTo(URGENT_REVIEW);
+        FiredRule failSafe = outcome.rulesFired().get(outcome.rulesFired().size() - 1);
+        assertThat(failSafe.ruleId()).isEqualTo("FAIL-SAFE");
+        assertThat(failSafe.because()).containsExactly(
+                "the report could not be classified: ageYears is outside the intake contract"
+                        + " (a whole number from 1 to 120)",
+                "the report could not be classified: painScore is outside the intake contract"
+                        + " (a whole number from 0 to 10)",
+                "the report could not be classified: trend is missing",
+                "the report could not be classified: weeksOfLoadReductionAndRehab is outside the intake contract"
+                        + " (a whole number from 0 to 520)");
+        // the rules that could be read still fired, with the answers as given
+        assertThat(outcome.rulesFired()).extracting(FiredRule::ruleId)
+                .containsExactly("RF-SEVERE-PAIN", "RT-OUTSIDE-ADULT-RULESET", "FAIL-SAFE");
+        assertThat(outcome.rulesFired().get(0).because()).containsExactly("painScore = 11 (>= 7)");
+    }
+
+    @Test
+    void anEmergencyWithAnAnswerOutsideTheContractStaysAnEmergency() {
+        IntakeAnswers answers = withValue(Answers.quiet().poppedOrSnapped().build(), Fields.PAIN_AT_REST,
+                AnswerValues.MISSING);
+
+        TriageOutcome outcome = TriageEngine.standard().evaluate(answers);
+
+        assertThat(outcome.disposition()).isEqualTo(EMERGENCY);
+        assertThat(outcome.redFlags()).containsExactly(clinic.events.triage.RedFlag.SUSPECTED_RUPTURE_OR_FRACTURE);
+        assertThat(outcome.rulesFired()).extracting(FiredRule::ruleId)
+                .containsExactly("RF-SUSPECTED-RUPTURE-OR-FRACTURE", "FAIL-SAFE");
+    }
+
+    @Test
+    void aRulesetWithAHandWrittenCheckIsInterpretedAndStillFailsSafe() {
+        TriageEngine engine = new TriageEngine(new Ruleset("test", "0.0.1", List.of(BROKEN), ConditionSigns.all()));
+
+        assertThat(engine.compiled()).isFalse();
+        assertThat(TriageEngine.standard().compiled()).isTrue();
+        assertThat(engine.evaluate(withValue(Answers.quiet().build(), Fields.PAIN_SCORE, 42)).rulesFired())
+                .singleElement().satisfies(failSafe -> assertThat(failSafe.because()).containsExactly(
+                        "the report could not be classified: painScore is outside the intake contract"
+                                + " (a whole number from 0 to 10)",
+                        "the report could not be classified: rule RT-BROKEN failed (IllegalStateException)"));
+    }
+
+    private static IntakeAnswers withValue(IntakeAnswers answers, Field<?> field, int value) {
+        int[] values = AnswerValues.read(answers);
+        values[field.index()] = value;
+        return GeneratedReports.answers(values);
+    }
 }
