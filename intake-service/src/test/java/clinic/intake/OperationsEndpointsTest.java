@@ -2,19 +2,29 @@ package clinic.intake;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What operators and API clients rely on: OpenAPI description, probes, Prometheus metrics. */
 @IntakeServiceTest
 class OperationsEndpointsTest {
 
+    static final String LISTENER = "intake-triage-decisions";
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     IntakeHttp http;
 
@@ -46,11 +56,40 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void showsTheOutboxBacklogAndTheListenersInReadiness() {
+        JsonNode components = IntakeHttp.json(http.get("/actuator/health/readiness")).get("components");
+
+        assertThat(components.get("outbox").get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("outbox").get("details").has("pending")).isTrue();
+        assertThat(components.get("outbox").get("details").has("oldestPendingAgeSeconds")).isTrue();
+        assertThat(components.get("kafkaListeners").get("details").get(LISTENER).asString()).isEqualTo("RUNNING");
+        assertThat(components.has("db")).isTrue();
+    }
+
+    @Test
+    void readinessGoesDownWhileAListenerContainerIsStoppedAbnormally() {
+        MessageListenerContainer container = listeners.getListenerContainer(LISTENER);
+        container.stopAbnormally(() -> { });
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/actuator/health/readiness").statusCode() == 503);
+            JsonNode readiness = IntakeHttp.json(http.get("/actuator/health/readiness"));
+            assertThat(readiness.get("status").asString()).isEqualTo("DOWN");
+            assertThat(readiness.get("components").get("kafkaListeners").get("details").get(LISTENER).asString())
+                    .isEqualTo("STOPPED_ABNORMALLY");
+            assertThat(http.get("/actuator/health/liveness").statusCode()).as("alive, just not ready").isEqualTo(200);
+        } finally {
+            container.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
+    }
+
+    @Test
     void exposesTheOutboxBacklogToPrometheus() {
         HttpResponse<String> response = http.get("/actuator/prometheus");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).containsPattern("(?m)^clinic_outbox_pending(\\{[^}]*\\})? \\d");
+        assertThat(response.body()).containsPattern("(?m)^clinic_outbox_oldest_pending_age_seconds \\d");
     }
 
     @Test

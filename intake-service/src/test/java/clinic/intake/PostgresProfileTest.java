@@ -5,6 +5,8 @@ import clinic.events.EventCodec;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.RulesetRef;
 import clinic.events.triage.TriageDecisionMade;
+import clinic.intake.outbox.OutboxTestDatabase;
+import clinic.intake.outbox.RelayRace;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,9 +90,23 @@ class PostgresProfileTest {
         List<String> applied = jdbc.queryForList(
                 "select script from flyway_schema_history where success order by installed_rank", String.class);
         assertThat(applied).containsExactly("V1__symptom_report.sql", "V2__outbox_event.sql",
-                "V3__processed_message.sql");
+                "V3__processed_message.sql", "V4__outbox_claims.sql");
         assertThat(jdbc.queryForObject("select data_type from information_schema.columns "
-                + "where table_name = 'symptom_report' and column_name = 'id'", String.class)).isEqualTo("uuid");
+                + "where table_schema = 'public' and table_name = 'symptom_report' and column_name = 'id'", String.class)).isEqualTo("uuid");
+    }
+
+    @Test
+    void twoOutboxRelaysDrainABacklogOnPostgresqlWithNothingLostAndNothingSentTwice() {
+        RelayRace.Result race = RelayRace.drain(
+                OutboxTestDatabase.postgres(postgres().getJdbcUrl("postgres", "postgres"), "postgres", "relay_race"),
+                500, 25);
+
+        assertThat(race.pendingAfter()).isZero();
+        assertThat(race.sendsPerEventId().keySet())
+                .containsExactlyInAnyOrderElementsOf(race.inserted().stream().map(UUID::toString).toList());
+        assertThat(race.duplicates()).as("FOR UPDATE SKIP LOCKED keeps the claims apart").isZero();
+        assertThat(race.sentByFirst()).isPositive();
+        assertThat(race.sentBySecond()).isPositive();
     }
 
     @Test

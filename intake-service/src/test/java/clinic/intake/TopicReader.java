@@ -49,12 +49,17 @@ public final class TopicReader implements AutoCloseable {
 
     /** Every record with this key now on the topic: reads up to the current end of each partition. */
     public List<ConsumerRecord<String, byte[]>> allRecords(String key) {
+        return allRecords().stream().filter(record -> key.equals(record.key())).toList();
+    }
+
+    /** Every record now on the topic, from offset 0 to the current end of each partition. */
+    public List<ConsumerRecord<String, byte[]>> allRecords() {
         Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(10));
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
             return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
         });
-        return seen.stream().filter(record -> key.equals(record.key())).toList();
+        return List.copyOf(seen);
     }
 
     @Override

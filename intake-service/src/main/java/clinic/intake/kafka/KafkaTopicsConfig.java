@@ -18,13 +18,12 @@ import java.util.stream.Stream;
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfig {
 
-    static final int PARTITIONS = 3;
-
     @Bean
-    KafkaAdmin.NewTopics intakeTopics(@Value("${clinic.kafka.replication-factor:1}") int replicationFactor) {
+    KafkaAdmin.NewTopics intakeTopics(@Value("${clinic.kafka.partitions:3}") int partitions,
+                                      @Value("${clinic.kafka.replication-factor:1}") int replicationFactor) {
         List<NewTopic> topics = Stream.of(ClinicTopics.SYMPTOM_REPORTS, ClinicTopics.TRIAGE_DECISIONS)
                 .flatMap(topic -> Stream.of(topic.name(), topic.deadLetterTopic()))
-                .map(name -> TopicBuilder.name(name).partitions(PARTITIONS).replicas(replicationFactor).build())
+                .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicationFactor).build())
                 .toList();
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

@@ -14,7 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An encoded event waiting to be (or already) published. Its id is the event's {@code ce_id}. */
+/**
+ * An encoded event waiting to be (or already) published. Its id is the event's {@code ce_id}. Mapped for
+ * inserting only; the relay's claim columns ({@code claimed_by}, {@code claimed_until}) and {@code sent_at}
+ * are written by {@link OutboxStore}.
+ */
 @Entity
 @Table(name = "outbox_event")
 class OutboxEvent implements Persistable<UUID> {
@@ -69,11 +73,6 @@ class OutboxEvent implements Persistable<UUID> {
         this.isNew = true;
     }
 
-    OutgoingEvent toOutgoingEvent() {
-        return new OutgoingEvent(id, topic, messageKey, eventType, source, occurredAt, dataSchema,
-                payload.getBytes(StandardCharsets.UTF_8));
-    }
-
     @Override
     public UUID getId() {
         return id;
@@ -88,9 +87,5 @@ class OutboxEvent implements Persistable<UUID> {
     @PostPersist
     void markNotNew() {
         this.isNew = false;
-    }
-
-    Instant sentAt() {
-        return sentAt;
     }
 }

@@ -6,6 +6,7 @@ import clinic.events.OutgoingEvent;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.RulesetRef;
 import clinic.events.triage.TriageDecisionMade;
+import clinic.intake.ConsumerGroups;
 import clinic.intake.IntakeHttp;
 import clinic.intake.IntakeServiceTest;
 import clinic.intake.TestReports;
@@ -101,6 +102,39 @@ class TriageDecisionConsumerTest {
         try (TopicReader deadLetters = new TopicReader(brokers, TOPIC + ".dlt")) {
             assertThat(deadLetters.allRecords(reportId.toString())).as("a repeat is skipped, not failed").isEmpty();
         }
+    }
+
+    @Test
+    void aReplayOfTheWholeTopicFromOffsetZeroChangesNothing() {
+        UUID reportId = submitReport();
+        publish(decision(reportId, Disposition.ROUTINE_REVIEW, Instant.now()));
+        awaitTriaged(reportId);
+        ConsumerGroups.awaitCaughtUp(brokers, "intake-service", TOPIC, 3);
+        List<Map<String, Object>> reportsBefore = allReports();
+        List<Map<String, Object>> processedBefore = allProcessed();
+
+        List<ConsumerRecord<String, byte[]>> everything;
+        try (TopicReader reader = new TopicReader(brokers, TOPIC)) {
+            everything = reader.allRecords();
+        }
+        for (ConsumerRecord<String, byte[]> record : everything) {
+            kafka.send(new ProducerRecord<>(TOPIC, record.partition(), record.key(), record.value(), record.headers()));
+        }
+        kafka.flush();
+        ConsumerGroups.awaitCaughtUp(brokers, "intake-service", TOPIC, 3);
+
+        assertThat(everything).as("the replay covers this test's decision at least").isNotEmpty();
+        assertThat(allReports()).isEqualTo(reportsBefore);
+        assertThat(allProcessed()).isEqualTo(processedBefore);
+    }
+
+    private List<Map<String, Object>> allReports() {
+        return jdbc.queryForList("select id, status, disposition, triaged_at, version from symptom_report order by id");
+    }
+
+    private List<Map<String, Object>> allProcessed() {
+        return jdbc.queryForList("select consumer, event_id, processed_at from processed_message "
+                + "order by consumer, event_id");
     }
 
     @Test

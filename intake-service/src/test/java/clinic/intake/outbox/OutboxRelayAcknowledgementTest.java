@@ -1,12 +1,6 @@
 package clinic.intake.outbox;
 
-import clinic.events.ClinicTopics;
-import clinic.events.EventCodec;
-import clinic.events.intake.IntakeAnswers;
-import clinic.events.intake.PainAtRest;
-import clinic.events.intake.PainLocation;
-import clinic.events.intake.SymptomReportSubmitted;
-import clinic.events.intake.Trend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,52 +10,44 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-import org.springframework.data.domain.Limit;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
-/** The relay marks a row sent only after Kafka acknowledged it; everything else waits for the next tick. */
+/** The relay marks a row sent only after Kafka acknowledged it; everything else waits for the next round. */
 class OutboxRelayAcknowledgementTest {
 
     static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
 
-    final OutboxRepository repository = mock(OutboxRepository.class);
-    final List<OutboxEvent> batch = List.of(event(), event(), event());
+    final OutboxTestDatabase database = OutboxTestDatabase.h2();
+    final List<UUID> batch = database.insertPending(3, NOW.minusSeconds(10));
 
     @Test
-    void marksOnlyAcknowledgedEventsSent() {
+    void marksOnlyAcknowledgedEventsSentAndReleasesTheRest() {
         KeptOpenProducer producer = new KeptOpenProducer(false);
         OutboxRelay relay = relay(producer, Duration.ofSeconds(10));
 
-        CompletableFuture<Integer> tick = CompletableFuture.supplyAsync(relay::publishPending);
+        CompletableFuture<Integer> round = CompletableFuture.supplyAsync(relay::relayBatch);
         await().until(() -> producer.history().size() == 3);
         producer.completeNext();
         producer.errorNext(new TimeoutException("broker did not answer"));
         producer.completeNext();
 
-        assertThat(tick.join()).isEqualTo(2);
-        assertThat(markedSent()).containsExactly(batch.get(0).getId(), batch.get(2).getId());
+        assertThat(round.join()).isEqualTo(-1);
+        assertThat(sentIds()).containsExactlyInAnyOrder(batch.get(0), batch.get(2));
+        assertThat(database.count("sent_at is null and claimed_by is null")).as("released for the next round")
+                .isEqualTo(1);
     }
 
     @Test
@@ -69,10 +55,25 @@ class OutboxRelayAcknowledgementTest {
         KeptOpenProducer producer = new KeptOpenProducer(false);
         OutboxRelay relay = relay(producer, Duration.ofMillis(200));
 
-        assertThat(relay.publishPending()).isZero();
+        assertThat(relay.relayBatch()).isEqualTo(-1);
 
         assertThat(producer.history()).hasSize(3);
-        verify(repository, never()).markSent(any(), any());
+        assertThat(sentIds()).isEmpty();
+    }
+
+    @Test
+    void sendsTheWholeBatchBeforeWaitingForAnyAcknowledgement() {
+        KeptOpenProducer producer = new KeptOpenProducer(false);
+        OutboxRelay relay = relay(producer, Duration.ofSeconds(10));
+
+        CompletableFuture<Integer> round = CompletableFuture.supplyAsync(relay::relayBatch);
+
+        await().until(() -> producer.history().size() == 3);
+        assertThat(round).as("still waiting for the acknowledgements").isNotDone();
+        producer.completeNext();
+        producer.completeNext();
+        producer.completeNext();
+        assertThat(round.join()).isEqualTo(3);
     }
 
     @Test
@@ -81,43 +82,33 @@ class OutboxRelayAcknowledgementTest {
         producer.refuse = true;
         OutboxRelay relay = relay(producer, Duration.ofSeconds(1));
 
-        assertThat(relay.publishPending()).isZero();
+        assertThat(relay.relayBatch()).isEqualTo(-1);
 
         assertThat(producer.attempts).isEqualTo(1);
-        verify(repository, never()).markSent(any(), any());
+        assertThat(sentIds()).isEmpty();
+        assertThat(database.count("claimed_by is not null")).isZero();
     }
 
     @Test
     void marksTheWholeBatchSentWhenEverythingIsAcknowledged() {
         OutboxRelay relay = relay(new KeptOpenProducer(true), Duration.ofSeconds(10));
 
-        assertThat(relay.publishPending()).isEqualTo(3);
+        assertThat(relay.relayBatch()).isEqualTo(3);
 
-        assertThat(markedSent()).containsExactlyElementsOf(batch.stream().map(OutboxEvent::getId).toList());
+        assertThat(sentIds()).containsExactlyInAnyOrderElementsOf(batch);
+        assertThat(database.jdbc().queryForList("select sent_at from outbox_event", OffsetDateTime.class))
+                .allSatisfy(sentAt -> assertThat(sentAt.toInstant()).isEqualTo(NOW));
     }
 
     private OutboxRelay relay(KeptOpenProducer producer, Duration sendTimeout) {
-        when(repository.findBySentAtIsNullOrderByCreatedAtAscIdAsc(any(Limit.class))).thenReturn(batch);
         KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(() -> producer);
-        TransactionTemplate transaction = new TransactionTemplate(mock(PlatformTransactionManager.class));
-        return new OutboxRelay(repository, template, transaction, new OutboxRelayProperties(true, 100, sendTimeout),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        return new OutboxRelay(database.store(), template, database.transactions(),
+                new OutboxProperties.Relay(true, Duration.ofMillis(100), 100, sendTimeout, sendTimeout.plusSeconds(30),
+                        "test"), Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry());
     }
 
-    @SuppressWarnings("unchecked")
-    private Collection<UUID> markedSent() {
-        ArgumentCaptor<Collection<UUID>> ids = ArgumentCaptor.forClass(Collection.class);
-        verify(repository).markSent(ids.capture(), any());
-        return ids.getValue();
-    }
-
-    private static OutboxEvent event() {
-        UUID reportId = UUID.randomUUID();
-        IntakeAnswers answers = new IntakeAnswers(41, false, PainLocation.BACK_OF_HEEL, Set.of(), Set.of(), false,
-                false, true, PainAtRest.NONE, 4, Trend.STABLE, false, true, true, false, true, false, Set.of(), 10,
-                0, false);
-        return new OutboxEvent(new EventCodec("/clinic/test").encode(ClinicTopics.SYMPTOM_REPORTS, reportId,
-                new SymptomReportSubmitted(reportId, NOW, answers), NOW), NOW);
+    private List<UUID> sentIds() {
+        return database.jdbc().queryForList("select id from outbox_event where sent_at is not null", UUID.class);
     }
 
     /** A MockProducer that survives KafkaTemplate closing it after each send, and can refuse sends. */
