@@ -2,9 +2,14 @@ package clinic.notification;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @NotificationServiceTest
 class ActuatorTest {
@@ -12,12 +17,53 @@ class ActuatorTest {
     @Autowired
     MockMvcTester mvc;
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     @Test
     void reportsLivenessAndReadiness() {
         assertThat(mvc.get().uri("/actuator/health/liveness")).hasStatusOk()
                 .bodyJson().extractingPath("$.status").isEqualTo("UP");
         assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk()
                 .bodyJson().extractingPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void showsTheListenerContainersAndTheDatabaseInReadiness() {
+        assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk().bodyJson()
+                .extractingPath("$.components.kafkaListeners.details")
+                .asMap().containsEntry(UrgentReviews.LISTENER, "RUNNING").containsEntry(Decisions.LISTENER, "RUNNING");
+        assertThat(mvc.get().uri("/actuator/health/readiness")).bodyJson()
+                .extractingPath("$.components.db.status").isEqualTo("UP");
+    }
+
+    @Test
+    void readinessGoesDownWhileTheUrgentReviewListenerIsStoppedAbnormally() {
+        MessageListenerContainer container = listeners.getListenerContainer(UrgentReviews.LISTENER);
+        container.stopAbnormally(() -> { });
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> readinessStatus() == 503);
+            assertThat(mvc.get().uri("/actuator/health/readiness")).bodyJson()
+                    .extractingPath("$.components.kafkaListeners.details." + UrgentReviews.LISTENER)
+                    .isEqualTo("STOPPED_ABNORMALLY");
+            assertThat(mvc.get().uri("/actuator/health/liveness")).hasStatusOk();
+        } finally {
+            container.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> readinessStatus() == 200);
+    }
+
+    private int readinessStatus() {
+        return mvc.get().uri("/actuator/health/readiness").exchange().getResponse().getStatus();
+    }
+
+    /** Listener ids, as the service declares them. */
+    static final class UrgentReviews {
+        static final String LISTENER = "notification-urgent-review-alerts";
+    }
+
+    static final class Decisions {
+        static final String LISTENER = "notification-decision-notices";
     }
 
     @Test

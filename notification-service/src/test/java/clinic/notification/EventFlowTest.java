@@ -1,6 +1,8 @@
 package clinic.notification;
 
+import clinic.events.ClinicTopics;
 import clinic.events.OutgoingEvent;
+import clinic.events.triage.TriageDecisionMade;
 import clinic.events.triage.Disposition;
 import clinic.notification.log.Channel;
 import clinic.notification.log.DeliveryStatus;
@@ -10,8 +12,11 @@ import clinic.notification.log.NotificationRepository;
 import clinic.notification.log.Priority;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static clinic.notification.TestEvents.decision;
@@ -45,6 +51,9 @@ class EventFlowTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
 
     @Test
     void urgentReviewBecomesOneClinicianAlertWithTheFiredRulesReasons() {
@@ -107,6 +116,80 @@ class EventFlowTest {
         assertThat(item.channel()).isEqualTo(Channel.CLINICIAN_DASHBOARD);
         assertThat(item.priority()).isEqualTo(Priority.P3);
         assertThat(json.readTree(item.content()).at("/reasons/0/ruleId").asString()).isEqualTo("RT-DIABETES");
+    }
+
+    @Test
+    void aRoutineReviewDecisionWithoutAPlanStillGivesTheReviewItemAndASafeGenericNotice() {
+        UUID reportId = UUID.randomUUID();
+
+        send(kafka, withoutPlan(reportId, Disposition.ROUTINE_REVIEW));
+
+        List<Notification> rows = awaitNotifications(reportId, 2);
+        JsonNode notice = json.readTree(only(rows, NotificationKind.PATIENT_NOTICE).content());
+        assertThat(notice.at("/headline").asString()).isEqualTo("A clinician will review your answers");
+        assertThat(notice.at("/plan").isNull()).isTrue();
+        Notification item = only(rows, NotificationKind.ROUTINE_REVIEW_ITEM);
+        assertThat(item.priority()).isEqualTo(Priority.P3);
+        assertThat(json.readTree(item.content()).at("/planMissing").asBoolean()).isTrue();
+        assertThat(json.readTree(item.content()).at("/reasons/0/ruleId").asString()).isEqualTo("RT-DIABETES");
+    }
+
+    @Test
+    void aSelfCareDecisionWithoutAPlanIsPutBeforeAClinicianAsItsNoticePromises() {
+        UUID reportId = UUID.randomUUID();
+
+        send(kafka, withoutPlan(reportId, Disposition.SELF_CARE));
+
+        List<Notification> rows = awaitNotifications(reportId, 2);
+        assertThat(json.readTree(only(rows, NotificationKind.PATIENT_NOTICE).content()).at("/headline").asString())
+                .isEqualTo("A clinician will review your answers");
+        assertThat(json.readTree(only(rows, NotificationKind.ROUTINE_REVIEW_ITEM).content()).at("/disposition")
+                .asString()).isEqualTo("SELF_CARE");
+    }
+
+    private static OutgoingEvent withoutPlan(UUID reportId, Disposition disposition) {
+        TriageDecisionMade planned = TestEvents.decisionPayload(reportId, disposition);
+        TriageDecisionMade decision = new TriageDecisionMade(reportId, disposition, planned.redFlags(),
+                planned.likelyConditions(), planned.rulesFired(), null, planned.ruleset(), planned.decidedAt());
+        return TestEvents.TRIAGE_CODEC.encode(ClinicTopics.TRIAGE_DECISIONS, reportId, decision, TestEvents.TIME);
+    }
+
+    @Test
+    void aReplayOfBothTopicsFromOffsetZeroCreatesNothingNew() {
+        UUID reportId = UUID.randomUUID();
+        send(kafka, decision(reportId, Disposition.URGENT_REVIEW));
+        send(kafka, urgentReview(reportId, Disposition.URGENT_REVIEW));
+        awaitNotifications(reportId, 2);
+        List<String> topics = List.of(ClinicTopics.TRIAGE_DECISIONS.name(), ClinicTopics.URGENT_REVIEWS.name());
+        topics.forEach(topic -> ConsumerGroups.awaitCaughtUp(brokers, "notification-service", topic, 3));
+        List<Map<String, Object>> notificationsBefore = notificationRows();
+        List<Map<String, Object>> processedBefore = processedRows();
+
+        int replayed = 0;
+        for (String topic : topics) {
+            try (TopicReader reader = new TopicReader(brokers, topic)) {
+                for (ConsumerRecord<String, byte[]> record : reader.allRecords()) {
+                    send(kafka, new ProducerRecord<>(topic, record.partition(), record.key(), record.value(),
+                            record.headers()));
+                    replayed++;
+                }
+            }
+        }
+        topics.forEach(topic -> ConsumerGroups.awaitCaughtUp(brokers, "notification-service", topic, 3));
+
+        assertThat(replayed).isGreaterThanOrEqualTo(2);
+        assertThat(notificationRows()).isEqualTo(notificationsBefore);
+        assertThat(processedRows()).isEqualTo(processedBefore);
+    }
+
+    private List<Map<String, Object>> notificationRows() {
+        return jdbc.sql("select notification_id, report_id, kind, channel, source_event_id, status "
+                + "from notification order by notification_id").query().listOfRows();
+    }
+
+    private List<Map<String, Object>> processedRows() {
+        return jdbc.sql("select consumer, event_id, processed_at from processed_message order by consumer, event_id")
+                .query().listOfRows();
     }
 
     @Test

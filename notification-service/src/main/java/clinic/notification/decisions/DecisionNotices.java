@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Records the patient notice of a decision (priority by disposition) and, for ROUTINE_REVIEW, an item for
  * the clinicians' routine queue (P3). Clinician alerts come from the urgent-review topic, not from here.
+ * A SELF_CARE decision that came without its plan also gets a routine-review item: its patient notice
+ * promises that a clinician will review the answers.
  */
 @Service
 class DecisionNotices {
@@ -40,13 +42,18 @@ class DecisionNotices {
             return;
         }
         TriageDecisionMade decision = event.data();
+        boolean lacksPlan = PatientNotice.lacksPlan(decision);
+        if (lacksPlan) {
+            log.warn("Decision event {} for report {} ({}) has no self-care plan: generic notice, clinician review",
+                    event.id(), decision.reportId(), decision.disposition());
+        }
         notifications.record(new NotificationLog.Request(decision.reportId(), NotificationKind.PATIENT_NOTICE,
                 Channel.PATIENT_MESSAGE, Priority.of(decision.disposition()),
                 json.writeValueAsString(PatientNotice.of(decision)), event.id()));
-        if (decision.disposition() == Disposition.ROUTINE_REVIEW) {
+        if (decision.disposition() == Disposition.ROUTINE_REVIEW || lacksPlan) {
             notifications.record(new NotificationLog.Request(decision.reportId(),
                     NotificationKind.ROUTINE_REVIEW_ITEM, Channel.CLINICIAN_DASHBOARD, Priority.P3,
-                    json.writeValueAsString(RoutineReviewItem.of(decision)), event.id()));
+                    json.writeValueAsString(RoutineReviewItem.of(decision, lacksPlan)), event.id()));
         }
     }
 }

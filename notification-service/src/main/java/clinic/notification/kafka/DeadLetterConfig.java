@@ -2,7 +2,8 @@ package clinic.notification.kafka;
 
 import clinic.events.ClinicTopic;
 import clinic.events.ClinicTopics;
-import clinic.events.InvalidEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -17,49 +18,78 @@ import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * The one place where failed records are handled, for every listener of this service. A record that
- * can never be processed ({@link InvalidEventException}) goes straight to {@code <topic>.dlt} with its
- * original bytes; anything else is retried with exponential back-off (blocking, so per-report order
- * holds) and then dead-lettered. The {@value #REASON_HEADER} header says why, without patient data.
+ * The one place where failed records are handled, for every listener of this service.
+ * <ul>
+ * <li>Permanent failures ({@link DeadLetterReason#PERMANENT}: undecodable bytes, schema violations, unknown
+ * event type or version) go to {@code <topic>.dlt} on the first attempt.
+ * <li>Anything else is retried with exponential back-off ({@code clinic.kafka.retry.*}); meanwhile only the
+ * record's partition is paused ({@link PartitionBackOff}), and then the record is dead-lettered. Retries
+ * happen in place, never through retry topics, so the records of one report (key = report id) keep their
+ * order, which the urgent-review path relies on.
+ * <li>A dead letter keeps the original key, bytes and headers and adds {@value #REASON_HEADER} (safe words, no
+ * patient data) and {@value #ATTEMPTS_HEADER}; Spring's exception-message and stack-trace headers are left
+ * out because a message may quote data.
+ * <li>Nothing is skipped: if the dead-letter publish fails, the recoverer throws, the record is sought back
+ * and not committed, and it is tried again.
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RetryProperties.class)
 class DeadLetterConfig {
 
     static final String REASON_HEADER = "clinic-dlt-reason";
+    static final String ATTEMPTS_HEADER = "clinic-dlt-attempts";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterConfig.class);
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> template, RetryProperties retry) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+    PartitionBackOff partitionBackOff() {
+        return new PartitionBackOff();
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> template, RetryProperties retry,
+                                          PartitionBackOff backOff, MeterRegistry registry) {
+        return errorHandler(template, retry, backOff, registry);
+    }
+
+    static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, RetryProperties retry,
+                                            PartitionBackOff backOff, MeterRegistry registry) {
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(deadLetterTopic(record), -1));
-        // Spring's message and stack-trace headers could quote data of a failed record: keep class names only.
-        recoverer.excludeHeader(HeadersToAdd.EX_MSG, HeadersToAdd.EX_STACKTRACE);
-        recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(new RecordHeader[] {
-                new RecordHeader(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8))}));
+        publisher.excludeHeader(HeadersToAdd.EX_MSG, HeadersToAdd.EX_STACKTRACE);
+        publisher.setHeadersFunction((record, exception) -> new RecordHeaders(new RecordHeader[] {
+                header(REASON_HEADER, DeadLetterReason.of(exception)),
+                header(ATTEMPTS_HEADER, Integer.toString(PartitionBackOff.attemptsOf(record)))}));
+        // Spring's default, made explicit: a failed or unconfirmed publish fails the recovery.
+        publisher.setFailIfSendResultIsError(true);
 
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-
-        ConsumerAwareRecordRecoverer loggingRecoverer = (record, consumer, exception) -> {
-            log.warn("Dead-lettering {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
-                    deadLetterTopic(record), reason(exception));
-            recoverer.accept(record, consumer, exception);
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, exception) -> {
+            log.warn("Dead-lettering {}-{}@{} to {} after {} attempt(s): {}", record.topic(), record.partition(),
+                    record.offset(), deadLetterTopic(record), PartitionBackOff.attemptsOf(record),
+                    DeadLetterReason.of(exception));
+            publisher.accept(record, consumer, exception);
+            Counter.builder("clinic.kafka.dead.letters").description("Records published to a dead-letter topic")
+                    .tag("topic", record.topic()).register(registry).increment();
         };
-        DefaultErrorHandler handler = new DefaultErrorHandler(loggingRecoverer, backOff);
-        handler.addNotRetryableExceptions(InvalidEventException.class);
+
+        ExponentialBackOffWithMaxRetries exponential = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+        exponential.setInitialInterval(retry.initialInterval().toMillis());
+        exponential.setMultiplier(retry.multiplier());
+        exponential.setMaxInterval(retry.maxInterval().toMillis());
+
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, exponential, backOff);
+        handler.setRetryListeners(backOff);
+        DeadLetterReason.PERMANENT.forEach(handler::addNotRetryableExceptions);
         return handler;
     }
 
+    /** The registered dead-letter topic of a clinic topic; {@code <topic>.dlt} for any other. */
     static String deadLetterTopic(ConsumerRecord<?, ?> record) {
         return ClinicTopics.all().stream()
                 .filter(topic -> topic.name().equals(record.topic()))
@@ -68,17 +98,7 @@ class DeadLetterConfig {
                 .orElse(record.topic() + ".dlt");
     }
 
-    /** InvalidEventException messages are safe by contract; for anything else only the class name is. */
-    static String reason(Throwable exception) {
-        Throwable cause = exception;
-        while (cause instanceof ListenerExecutionFailedException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof InvalidEventException invalid) {
-                return invalid.getMessage();
-            }
-        }
-        return cause.getClass().getName();
+    private static RecordHeader header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

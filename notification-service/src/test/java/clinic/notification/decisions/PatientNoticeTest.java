@@ -1,15 +1,15 @@
 package clinic.notification.decisions;
 
-import clinic.events.InvalidEventException;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.TriageDecisionMade;
 import clinic.notification.TestEvents;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PatientNoticeTest {
 
@@ -52,16 +52,28 @@ class PatientNoticeTest {
         assertThat(notice.plan()).isNull();
     }
 
-    @Test
-    void aSelfCareDecisionWithoutAPlanCanNeverBeProcessed() {
-        TriageDecisionMade withPlan = TestEvents.decisionPayload(UUID.randomUUID(), Disposition.SELF_CARE);
-        TriageDecisionMade withoutPlan = new TriageDecisionMade(withPlan.reportId(), Disposition.SELF_CARE,
+    @ParameterizedTest
+    @EnumSource(value = Disposition.class, names = {"SELF_CARE", "ROUTINE_REVIEW"})
+    void aDecisionThatShouldCarryAPlanButHasNoneGetsTheSafeGenericNotice(Disposition disposition) {
+        TriageDecisionMade withPlan = TestEvents.decisionPayload(UUID.randomUUID(), disposition);
+        TriageDecisionMade withoutPlan = new TriageDecisionMade(withPlan.reportId(), disposition,
                 withPlan.redFlags(), withPlan.likelyConditions(), withPlan.rulesFired(), null, withPlan.ruleset(),
                 withPlan.decidedAt());
 
-        assertThatThrownBy(() -> PatientNotice.of(withoutPlan))
-                .isInstanceOfSatisfying(InvalidEventException.class, e ->
-                        assertThat(e.reason()).isEqualTo(InvalidEventException.Reason.SCHEMA_VIOLATION))
-                .hasMessageContaining("/selfCarePlan");
+        PatientNotice notice = PatientNotice.of(withoutPlan);
+
+        assertThat(PatientNotice.lacksPlan(withoutPlan)).isTrue();
+        assertThat(notice.disposition()).isEqualTo(disposition);
+        assertThat(notice.headline()).isEqualTo("A clinician will review your answers");
+        assertThat(notice.message()).contains("Contact the clinic", "seek urgent care");
+        assertThat(notice.plan()).isNull();
+    }
+
+    @Test
+    void urgentDecisionsNeverLackAPlanTheyDoNotCarry() {
+        assertThat(PatientNotice.lacksPlan(TestEvents.decisionPayload(UUID.randomUUID(), Disposition.EMERGENCY)))
+                .isFalse();
+        assertThat(PatientNotice.lacksPlan(TestEvents.decisionPayload(UUID.randomUUID(), Disposition.SELF_CARE)))
+                .isFalse();
     }
 }
