@@ -5,10 +5,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 
-/** Blocking retries of a record whose handling failed for a reason that may pass ({@code clinic.kafka.retry.*}). */
+/** Back-off of failed records before they are dead-lettered ({@code clinic.kafka.retry.*}). */
 @ConfigurationProperties("clinic.kafka.retry")
-record RetryProperties(@DefaultValue("500ms") Duration initialInterval,
-                       @DefaultValue("2.0") double multiplier,
-                       @DefaultValue("10s") Duration maxInterval,
-                       @DefaultValue("6") int maxRetries) {
+record RetryProperties(
+        @DefaultValue("5") int maxRetries,
+        @DefaultValue("200ms") Duration initialInterval,
+        @DefaultValue("2.0") double multiplier,
+        @DefaultValue("10s") Duration maxInterval) {
 }

@@ -63,17 +63,12 @@ class OutboxEvent implements Persistable<UUID> {
         this.createdAt = createdAt;
     }
 
-    OutgoingEvent toOutgoing() {
-        return new OutgoingEvent(id, topic, messageKey, eventType, source, occurredAt, dataSchema,
-                payload.getBytes(StandardCharsets.UTF_8));
-    }
-
     @Override
     public UUID getId() {
         return id;
     }
 
-    /** Rows are inserted once and only their {@code sent_at} is updated, by a bulk query. */
+    /** Rows are inserted once; {@code sent_at} and the relay's claim columns are updated by {@link OutboxStore}. */
     @Override
     public boolean isNew() {
         return true;

@@ -1,16 +1,20 @@
 package clinic.triage.outbox;
 
 import clinic.events.EventCodec;
+import clinic.events.OutgoingEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Limit;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,93 +22,125 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends unsent outbox rows, oldest first, in batches: all records of a batch are sent, the relay waits
- * for Kafka's acknowledgements, and only acknowledged rows are marked sent. Anything else stays unsent
- * and is tried again on the next round, so delivery is at least once; consumers deduplicate by ce_id.
+ * Publishes committed outbox rows to Kafka, safe with any number of instances over one database.
+ * <p>
+ * A round claims a batch of pending rows, oldest first, in a short transaction ({@code FOR UPDATE SKIP
+ * LOCKED}, then {@code claimed_by}/{@code claimed_until}), so two instances do not normally send the same
+ * rows. It then hands the whole batch to the producer without waiting per record, waits once for all
+ * acknowledgements (producer {@code acks=all}, idempotent), marks the acknowledged rows sent and releases
+ * the others for the next round. Should an instance die with a claim, the claim expires after
+ * {@code claim-timeout} and another instance sends the rows. Delivery is therefore at least once:
+ * consumers drop repeats by {@code ce_id}, which is the row id. Each report has at most one event per
+ * topic (one decision, at most one urgent review), so no consumer depends on the order in which two
+ * instances publish.
  */
 class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private final OutboxRepository repository;
+    private final OutboxStore store;
     private final KafkaTemplate<String, byte[]> kafka;
-    private final OutboxProperties properties;
+    private final TransactionTemplate transaction;
+    private final OutboxProperties.Relay properties;
+    private final String owner;
     private final Clock clock;
+    private final Counter sent;
     private final Counter failures;
+    private volatile boolean predecessorClaimsReleased;
 
-    OutboxRelay(OutboxRepository repository, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
-                Clock clock, MeterRegistry registry) {
-        this.repository = repository;
+    OutboxRelay(OutboxStore store, KafkaTemplate<String, byte[]> kafka, TransactionTemplate transaction,
+                OutboxProperties.Relay properties, Clock clock, MeterRegistry registry) {
+        this.store = store;
         this.kafka = kafka;
+        this.transaction = transaction;
         this.properties = properties;
+        this.owner = properties.owner();
         this.clock = clock;
+        this.sent = Counter.builder("clinic.outbox.sent")
+                .description("Outbox events acknowledged by Kafka and marked sent")
+                .register(registry);
         this.failures = Counter.builder("clinic.outbox.send.failures")
-                .description("Outbox rounds in which some events were not acknowledged by Kafka")
+                .description("Outbox batches in which some events were not acknowledged by Kafka")
                 .register(registry);
     }
 
-    /** One round: sends full batches until the backlog is drained or a send fails. */
+    /** One scheduled round: sends full batches until the backlog is drained or a batch does not go through. */
     void relay() {
-        int sent;
+        if (!predecessorClaimsReleased) {
+            int released = store.releaseAllOf(owner);
+            if (released > 0) {
+                log.info("Outbox relay {}: released {} events claimed by a previous run", owner, released);
+            }
+            predecessorClaimsReleased = true;
+        }
+        int acknowledged;
         do {
-            sent = relayBatch();
-        } while (sent == properties.batchSize());
+            acknowledged = relayBatch();
+        } while (acknowledged == properties.batchSize());
     }
 
-    /** @return how many events were acknowledged and marked sent; -1 if the batch did not go through */
+    /** @return how many events were acknowledged and marked sent; -1 if part of the batch did not go through */
     int relayBatch() {
-        List<OutboxEvent> batch = repository.findBySentAtIsNullOrderByCreatedAtAscIdAsc(
-                Limit.of(properties.batchSize()));
-        if (batch.isEmpty()) {
+        Instant now = clock.instant();
+        List<OutgoingEvent> batch = transaction.execute(status ->
+                store.claim(owner, now, now.plus(properties.claimTimeout()), properties.batchSize()));
+        if (batch == null || batch.isEmpty()) {
             return 0;
         }
-        List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
-            acks.add(send(event));
-        }
-        boolean complete = awaitAll(acks);
+        Map<UUID, CompletableFuture<?>> sends = send(batch);
+        awaitAll(sends.values());
+
         List<UUID> acknowledged = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            CompletableFuture<?> ack = acks.get(i);
-            if (ack.isDone() && !ack.isCompletedExceptionally()) {
-                acknowledged.add(batch.get(i).getId());
-            }
+        List<UUID> unsent = new ArrayList<>();
+        for (OutgoingEvent event : batch) {
+            CompletableFuture<?> send = sends.get(event.id());
+            (send != null && succeeded(send) ? acknowledged : unsent).add(event.id());
         }
         if (!acknowledged.isEmpty()) {
-            repository.markSent(acknowledged, clock.instant());
+            store.markSent(acknowledged, clock.instant());
+            sent.increment(acknowledged.size());
         }
-        if (!complete || acknowledged.size() < batch.size()) {
-            failures.increment();
-            log.warn("Outbox relay: {} of {} events not acknowledged, retrying next round; first unsent id {}",
-                    batch.size() - acknowledged.size(), batch.size(), firstUnsent(batch, acknowledged));
-            return -1;
+        if (unsent.isEmpty()) {
+            return acknowledged.size();
         }
-        return acknowledged.size();
+        store.release(unsent, owner);
+        failures.increment();
+        log.warn("Outbox relay {}: {} of {} events not acknowledged by Kafka, retrying next round; first {}",
+                owner, unsent.size(), batch.size(), unsent.get(0));
+        return -1;
     }
 
-    private CompletableFuture<?> send(OutboxEvent event) {
-        try {
-            return kafka.send(EventCodec.toProducerRecord(event.toOutgoing()));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+    /** Hands every event to the producer; stops at the first the producer refuses outright (no broker). */
+    private Map<UUID, CompletableFuture<?>> send(List<OutgoingEvent> batch) {
+        Map<UUID, CompletableFuture<?>> sends = new LinkedHashMap<>();
+        for (OutgoingEvent event : batch) {
+            try {
+                sends.put(event.id(), kafka.send(EventCodec.toProducerRecord(event)));
+            } catch (RuntimeException e) {
+                // send() itself failed (e.g. no metadata within max.block.ms): the broker is out of reach,
+                // so stop here instead of blocking once more for every remaining row.
+                log.warn("Outbox relay {}: the Kafka producer refused event {} ({})", owner, event.id(),
+                        e.getClass().getName());
+                break;
+            }
         }
+        return sends;
     }
 
-    private boolean awaitAll(List<CompletableFuture<?>> acks) {
+    private void awaitAll(Iterable<CompletableFuture<?>> sends) {
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        sends.forEach(all::add);
         try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
                     .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
         } catch (ExecutionException | TimeoutException e) {
-            return false;
+            // Looked at one by one: acknowledged rows are marked sent, the others released.
         }
     }
 
-    private static UUID firstUnsent(List<OutboxEvent> batch, List<UUID> acknowledged) {
-        return batch.stream().map(OutboxEvent::getId).filter(id -> !acknowledged.contains(id)).findFirst()
-                .orElse(null);
+    private static boolean succeeded(CompletableFuture<?> send) {
+        return send.isDone() && !send.isCompletedExceptionally() && !send.isCancelled();
     }
 }

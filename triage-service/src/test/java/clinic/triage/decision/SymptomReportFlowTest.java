@@ -13,6 +13,7 @@ import clinic.events.triage.UrgentReviewRequested;
 import clinic.triage.outbox.Outbox;
 import clinic.triage.outbox.OutboxEntry;
 import clinic.triage.testing.Answers;
+import clinic.triage.testing.ConsumerGroups;
 import clinic.triage.testing.ReportEvents;
 import clinic.triage.testing.TopicReader;
 import clinic.triage.testing.TriageServiceTest;
@@ -26,11 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -56,6 +59,10 @@ class SymptomReportFlowTest {
     StoredDecisionRepository decisions;
     @Autowired
     EventCodec codec;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     @BeforeAll
     static void openReaders(@Autowired EmbeddedKafkaBroker broker) {
@@ -134,6 +141,42 @@ class SymptomReportFlowTest {
         assertThat(urgentReviewsTopic.awaitRecords(reportId.toString(), 1)).hasSize(1);
         assertThat(decisionsTopic.awaitRecords(reportId.toString(), 1)).hasSize(1);
         assertThat(deadLetterTopic.drain(reportId.toString())).as("redeliveries are not failures").isEmpty();
+    }
+
+    @Test
+    void aReplayOfTheWholeTopicFromOffsetZeroCreatesNothingNew() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        kafka.send(EventCodec.toProducerRecord(ReportEvents.encoded(reportId,
+                Answers.achillesPicture().with(Symptom.FEVER).build()))).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> triage.decisionFor(reportId).isPresent());
+        String topic = ClinicTopics.SYMPTOM_REPORTS.name();
+        ConsumerGroups.awaitCaughtUp(broker.getBrokersAsString(), "triage-service", topic, 3);
+        List<Map<String, Object>> decisionsBefore = rows("select report_id, source_event_id, decided_at "
+                + "from triage_decision order by report_id");
+        List<Map<String, Object>> processedBefore = rows("select consumer, event_id from processed_message "
+                + "order by consumer, event_id");
+        List<Map<String, Object>> outboxBefore = rows("select id from outbox_event order by id");
+
+        List<ConsumerRecord<String, byte[]>> everything;
+        try (TopicReader reader = new TopicReader(broker.getBrokersAsString(), topic)) {
+            everything = reader.everything();
+        }
+        for (ConsumerRecord<String, byte[]> record : everything) {
+            kafka.send(new ProducerRecord<>(topic, record.partition(), record.key(), record.value(), record.headers()));
+        }
+        kafka.flush();
+        ConsumerGroups.awaitCaughtUp(broker.getBrokersAsString(), "triage-service", topic, 3);
+
+        assertThat(everything).hasSizeGreaterThanOrEqualTo(1);
+        assertThat(rows("select report_id, source_event_id, decided_at from triage_decision order by report_id"))
+                .isEqualTo(decisionsBefore);
+        assertThat(rows("select consumer, event_id from processed_message order by consumer, event_id"))
+                .isEqualTo(processedBefore);
+        assertThat(rows("select id from outbox_event order by id")).isEqualTo(outboxBefore);
+    }
+
+    private List<Map<String, Object>> rows(String sql) {
+        return jdbc.queryForList(sql);
     }
 
     @Test

@@ -5,6 +5,8 @@ import clinic.events.triage.TriageDecisionMade;
 import clinic.triage.TriageApplication;
 import clinic.triage.decision.Triage;
 import clinic.triage.outbox.Outbox;
+import clinic.triage.outbox.OutboxTestDatabase;
+import clinic.triage.outbox.RelayRace;
 import clinic.triage.testing.Answers;
 import clinic.triage.testing.ReportEvents;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -42,7 +44,7 @@ class PostgresProfileTest {
                 "--spring.kafka.bootstrap-servers=localhost:1",
                 "--spring.kafka.admin.auto-create=false",
                 "--spring.kafka.listener.auto-startup=false",
-                "--clinic.outbox.relay-enabled=false");
+                "--clinic.outbox.relay.enabled=false");
     }
 
     @AfterAll
@@ -53,6 +55,20 @@ class PostgresProfileTest {
         if (postgres != null) {
             postgres.close();
         }
+    }
+
+    @Test
+    void twoOutboxRelaysDrainABacklogOnPostgresqlWithNothingLostAndNothingSentTwice() {
+        RelayRace.Result race = RelayRace.drain(
+                OutboxTestDatabase.postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "relay_race"),
+                500, 25);
+
+        assertThat(race.pendingAfter()).isZero();
+        assertThat(race.sendsPerEventId().keySet())
+                .containsExactlyInAnyOrderElementsOf(race.inserted().stream().map(UUID::toString).toList());
+        assertThat(race.duplicates()).as("FOR UPDATE SKIP LOCKED keeps the claims apart").isZero();
+        assertThat(race.sentByFirst()).isPositive();
+        assertThat(race.sentBySecond()).isPositive();
     }
 
     @Test

@@ -46,6 +46,16 @@ public final class TopicReader implements AutoCloseable {
         return withKey(key);
     }
 
+    /** Every record now on the topic, from offset 0 to the current end of each partition. */
+    public List<ConsumerRecord<String, byte[]>> everything() {
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+        });
+        return List.copyOf(seen);
+    }
+
     private List<ConsumerRecord<String, byte[]>> withKey(String key) {
         return seen.stream().filter(r -> Objects.equals(r.key(), key)).toList();
     }

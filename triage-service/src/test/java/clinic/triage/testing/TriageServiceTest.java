@@ -22,7 +22,7 @@ import java.lang.annotation.Target;
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "clinic.kafka.retry.initial-interval=50ms",
         "clinic.kafka.retry.max-retries=2",
-        "clinic.outbox.relay-interval=50ms"})
+        "clinic.outbox.relay.fixed-delay=50ms"})
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @AutoConfigureMockMvc
 public @interface TriageServiceTest {
