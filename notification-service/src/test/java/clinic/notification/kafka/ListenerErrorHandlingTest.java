@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -134,6 +135,8 @@ class ListenerErrorHandlingTest {
 
         await().atMost(Duration.ofMillis(2500)).until(() -> count(processed, other) == 1);
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt);
+        LoggerFactory.getLogger(getClass()).info("Other partition processed {} ms after sending, "
+                + "while the failed partition backs off for 5000 ms", tookMillis);
         assertThat(count(attempts, stuck)).as("still backing off after %d ms", tookMillis).isEqualTo(1);
         await().atMost(Duration.ofSeconds(15)).until(() -> count(attempts, stuck) == 2);
     }
