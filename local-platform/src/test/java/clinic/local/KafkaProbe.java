@@ -111,6 +111,53 @@ final class KafkaProbe implements AutoCloseable {
         }
     }
 
+    /** The offset the group committed for the partition, or -1 if it committed none. */
+    long committedOffset(String group, TopicPartition partition) {
+        try {
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .get(partition);
+            return offset == null ? -1 : offset.offset();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many partitions the group's consumers whose client id starts with the prefix own now. */
+    int partitionsOwnedByClientIdPrefix(String group, String clientIdPrefix) {
+        try {
+            return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
+                    .filter(m -> m.clientId().startsWith(clientIdPrefix))
+                    .mapToInt(m -> m.assignment().topicPartitions().size()).sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends records as they are given (raw poison included). */
+    void send(Collection<ProducerRecord<byte[], byte[]>> records) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+            for (ProducerRecord<byte[], byte[]> record : records) {
+                producer.send(record).get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Map<TopicPartition, Long> endOffsets(String topic) {
         try {
             var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);

@@ -36,6 +36,10 @@ record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
         return DeadLetterHeaders.text(record.headers(), "ce_id");
     }
 
+    Optional<String> attempts() {
+        return DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.ATTEMPTS);
+    }
+
     Optional<String> reason() {
         return DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.REASON);
     }

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The headers a dead letter carries and how to read them. Spring Kafka's {@code DeadLetterPublishingRecoverer}
  * writes the {@code kafka_dlt-*} headers (partition as a 4-byte and offset/timestamp as 8-byte big-endian
- * numbers, the rest as UTF-8); the clinic's error handlers add {@value #REASON}.
+ * numbers, the rest as UTF-8); the clinic's error handlers add {@value #REASON} and {@value #ATTEMPTS}
+ * (how many times the record was tried: 1 for a record that could never be processed).
  */
 final class DeadLetterHeaders {
 
@@ -21,6 +22,7 @@ final class DeadLetterHeaders {
     static final String ORIGINAL_OFFSET = "kafka_dlt-original-offset";
     static final String ORIGINAL_TIMESTAMP = "kafka_dlt-original-timestamp";
     static final String REASON = "clinic-dlt-reason";
+    static final String ATTEMPTS = "clinic-dlt-attempts";
     static final String REPLAYED_FROM = "clinic-replayed-from";
 
     private static final Set<String> NUMBERS = Set.of(ORIGINAL_PARTITION, ORIGINAL_OFFSET, ORIGINAL_TIMESTAMP);

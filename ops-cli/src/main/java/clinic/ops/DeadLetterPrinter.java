@@ -17,7 +17,7 @@ final class DeadLetterPrinter {
     static final String PAYLOAD_WARNING = "WARNING: the payload may hold clinical data. Do not copy it into "
             + "tickets, chats or logs.";
     static final List<String> LIST_COLUMNS = List.of("partition", "offset", "timestamp", "original_topic",
-            "original_partition", "original_offset", "ce_type", "ce_id", "reason");
+            "original_partition", "original_offset", "ce_type", "ce_id", "attempts", "reason");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -34,7 +34,7 @@ final class DeadLetterPrinter {
             out.println(String.join("\t", String.valueOf(d.record().partition()), String.valueOf(d.record().offset()),
                     d.timestamp().toString(), orDash(d.originalTopic()), orDash(d.originalPartition().map(String::valueOf)),
                     orDash(d.originalOffset().map(String::valueOf)), orDash(d.eventType()), orDash(d.eventId()),
-                    orDash(d.reason())));
+                    orDash(d.attempts()), orDash(d.reason())));
         }
         err.println(letters.size() + " dead letter(s) on " + topic);
     }

@@ -86,13 +86,14 @@ class DeadLetterCliTest {
         assertThat(lines.get(0).split("\t")).containsExactlyElementsOf(DeadLetterPrinter.LIST_COLUMNS);
         assertThat(lines).hasSize(3);
         List<List<String>> rows = lines.subList(1, 3).stream().map(l -> Arrays.asList(l.split("\t"))).toList();
-        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(9));
+        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(10));
         List<String> byFirst = rows.stream().filter(r -> r.get(7).equals(first.id().toString())).findFirst().orElseThrow();
-        assertThat(byFirst.subList(3, 9)).containsExactly(REPORTS, "2", "17",
-                "clinic.intake.symptom-report-submitted.v1", first.id().toString(), "SCHEMA_VIOLATION: /painScore maximum");
+        assertThat(byFirst.subList(3, 10)).containsExactly(REPORTS, "2", "17",
+                "clinic.intake.symptom-report-submitted.v1", first.id().toString(), "1",
+                "SCHEMA_VIOLATION: /painScore maximum");
         List<String> bySecond = rows.stream().filter(r -> r.get(7).equals(second.id().toString())).findFirst().orElseThrow();
         assertThat(bySecond.subList(3, 6)).containsExactly(REPORTS, "0", "5");
-        assertThat(bySecond.get(8)).startsWith("UNKNOWN_EVENT_TYPE");
+        assertThat(bySecond.get(9)).startsWith("UNKNOWN_EVENT_TYPE");
         assertThat(run.out()).doesNotContain(CANARY);
         assertThat(run.err()).contains("2 dead letter(s) on " + dlt);
     }
@@ -112,7 +113,8 @@ class DeadLetterCliTest {
         assertThat(headersOnly.out()).contains("key:        " + event.reportId(),
                 "ce_id: " + event.id(), "kafka_dlt-original-topic: " + REPORTS,
                 "kafka_dlt-original-partition: 1", "kafka_dlt-original-offset: 42",
-                "clinic-dlt-reason: SCHEMA_VIOLATION: /ageYears type", "not shown (add --payload");
+                "clinic-dlt-reason: SCHEMA_VIOLATION: /ageYears type", "clinic-dlt-attempts: 1",
+                "not shown (add --payload");
         assertThat(headersOnly.out()).doesNotContain(CANARY);
         assertThat(headersOnly.out() + headersOnly.err()).doesNotContain("kafka_dlt-exception-message",
                 "kafka_dlt-exception-stacktrace");
@@ -235,7 +237,8 @@ class DeadLetterCliTest {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(dlt, -1));
         recoverer.excludeHeader(HeadersToAdd.EX_MSG, HeadersToAdd.EX_STACKTRACE);
-        recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {header("clinic-dlt-reason", reason)}));
+        recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {
+                header("clinic-dlt-reason", reason), header("clinic-dlt-attempts", "1")}));
         ConsumerRecord<byte[], byte[]> original = new ConsumerRecord<>(REPORTS, originalPartition, originalOffset,
                 System.currentTimeMillis(), TimestampType.CREATE_TIME, 36, event.value().length,
                 event.reportId().toString().getBytes(StandardCharsets.UTF_8), event.value(),
