@@ -104,10 +104,6 @@ final class CompiledConditions {
         return signs.holding(facts);
     }
 
-    int atomCount() {
-        return atoms.length;
-    }
-
     /** The facts of the atoms on one answer, tested one by one. */
     private long factsOf(int field, int[] values) {
         long facts = 0;

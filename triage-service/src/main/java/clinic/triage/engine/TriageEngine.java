@@ -30,6 +30,7 @@ public final class TriageEngine {
 
     static final String CHILD_TRIGGER = "OUTSIDE_ADULT_RULESET";
     static final String DIABETES_TRIGGER = "DIABETES";
+    private static final int CONDITIONS = Condition.values().length;
 
     private final Ruleset ruleset;
     private final Rule[] rules;
@@ -131,7 +132,8 @@ public final class TriageEngine {
             }
         }
 
-        List<FiredRule> fired = new ArrayList<>(Long.bitCount(ruleHolds) + 1);
+        List<FiredRule> fired = ruleHolds == 0 && failures == null ? List.of()
+                : new ArrayList<>(Long.bitCount(ruleHolds) + 1);
         List<RedFlag> redFlags = ruleHolds == 0 ? List.of() : new ArrayList<>(Long.bitCount(ruleHolds));
         Disposition disposition = Disposition.SELF_CARE;
         boolean child = false;
@@ -155,7 +157,7 @@ public final class TriageEngine {
         if (rankable) {
             try {
                 ranking = ranker.rank(signHolds);
-                if (ranking.size() != Condition.values().length) {
+                if (ranking.size() != CONDITIONS) {
                     failures = add(failures, FailSafe.unclassifiable("the likely-condition ranking is incomplete"));
                 }
             } catch (RuntimeException e) {
@@ -174,6 +176,7 @@ public final class TriageEngine {
             }
         }
         if (failures != null) {
+            fired = fired.isEmpty() ? new ArrayList<>(1) : fired;
             fired.add(FailSafe.fired(failures));
             disposition = Disposition.mostUrgent(disposition, FailSafe.DISPOSITION);
             plan = null;
