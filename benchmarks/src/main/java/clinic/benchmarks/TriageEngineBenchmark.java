@@ -21,15 +21,15 @@ import java.util.concurrent.TimeUnit;
  * Decisions per second of the heel-pain triage engine on one thread: {@link #decide} cycles through 4,096
  * varied reports generated up front (so report generation is not measured); {@link #decideWorstCase}
  * decides the report that fires every rule. Run it from the packaged jar, never as part of the build:
- * {@code java -jar benchmarks/target/benchmarks.jar TriageEngineBenchmark -f 1 -wi 3 -i 5}.
+ * {@code java -jar benchmarks/target/benchmarks.jar TriageEngineBenchmark -f 1 -wi 5 -i 10}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
 public class TriageEngineBenchmark {
 
     private static final int REPORTS = 4096; // a power of two, so the index wraps with a mask

@@ -82,56 +82,67 @@ public final class TriageEngine {
                     List.of(FailSafe.fired(List.of(FailSafe.unclassifiable("the answers are missing")))), null,
                     ruleset.ref());
         }
-        List<String> failures = null;
-        int[] values = null;
+        int[] values;
         try {
             values = AnswerValues.read(answers);
-            List<String> violations = AnswerValues.contractViolations(values);
-            if (violations != null) {
-                for (String violation : violations) {
-                    failures = add(failures, FailSafe.unclassifiable(violation));
+        } catch (RuntimeException e) {
+            return interpret(answers, null, add(null, FailSafe.failure("reading the answers", e)));
+        }
+        List<String> failures = null;
+        List<String> violations = AnswerValues.contractViolations(values);
+        if (violations != null) {
+            for (String violation : violations) {
+                failures = add(failures, FailSafe.unclassifiable(violation));
+            }
+        }
+        if (compiled == null) {
+            return interpret(answers, values, failures);
+        }
+        long ruleHolds;
+        long signHolds;
+        try {
+            long facts = compiled.facts(values);
+            ruleHolds = compiled.rules(facts);
+            signHolds = compiled.signs(facts);
+        } catch (RuntimeException e) {
+            return interpret(answers, values, add(failures, FailSafe.failure("testing the compiled conditions", e)));
+        }
+        return decide(answers, values, ruleHolds, signHolds, true, failures);
+    }
+
+    /** Tests every rule and sign through its checks, one by one; a check that throws is a failure of its own. */
+    private TriageOutcome interpret(IntakeAnswers answers, int[] values, List<String> failures) {
+        long ruleHolds = 0;
+        for (int i = 0; i < rules.length; i++) {
+            try {
+                if (rules[i].firesFor(answers)) {
+                    ruleHolds |= 1L << i;
+                }
+            } catch (RuntimeException e) {
+                failures = add(failures, FailSafe.failure("rule " + rules[i].id(), e));
+            }
+        }
+        long signHolds = 0;
+        boolean rankable = true;
+        try {
+            for (int i = 0; i < signs.length; i++) {
+                if (signs[i].test(answers)) {
+                    signHolds |= 1L << signPositions[i];
                 }
             }
         } catch (RuntimeException e) {
-            failures = add(failures, FailSafe.failure("reading the answers", e));
+            failures = add(failures, FailSafe.failure("ranking the likely conditions", e));
+            rankable = false;
         }
+        return decide(answers, values, ruleHolds, signHolds, rankable, failures);
+    }
 
-        long ruleHolds = 0;
-        long signHolds = 0;
-        boolean rankable = true;
-        boolean tested = false;
-        if (compiled != null && values != null) {
-            try {
-                long facts = compiled.facts(values);
-                ruleHolds = compiled.rules(facts);
-                signHolds = compiled.signs(facts);
-                tested = true;
-            } catch (RuntimeException e) {
-                failures = add(failures, FailSafe.failure("testing the compiled conditions", e));
-            }
-        }
-        if (!tested) {
-            for (int i = 0; i < rules.length; i++) {
-                try {
-                    if (rules[i].firesFor(answers)) {
-                        ruleHolds |= 1L << i;
-                    }
-                } catch (RuntimeException e) {
-                    failures = add(failures, FailSafe.failure("rule " + rules[i].id(), e));
-                }
-            }
-            try {
-                for (int i = 0; i < signs.length; i++) {
-                    if (signs[i].test(answers)) {
-                        signHolds |= 1L << signPositions[i];
-                    }
-                }
-            } catch (RuntimeException e) {
-                failures = add(failures, FailSafe.failure("ranking the likely conditions", e));
-                rankable = false;
-            }
-        }
-
+    /**
+     * The decision from the rules that hold (bit i: rule i) and the signs that hold (in the ranker's
+     * positions): most urgent proposal, red flags, explanations, ranking and plan; any failure fails safe.
+     */
+    private TriageOutcome decide(IntakeAnswers answers, int[] values, long ruleHolds, long signHolds,
+                                 boolean rankable, List<String> failures) {
         List<FiredRule> fired = ruleHolds == 0 && failures == null ? List.of()
                 : new ArrayList<>(Long.bitCount(ruleHolds) + 1);
         List<RedFlag> redFlags = ruleHolds == 0 ? List.of() : new ArrayList<>(Long.bitCount(ruleHolds));
