@@ -351,7 +351,8 @@ final class FaultPlatform implements AutoCloseable {
     public void close() {
         List<ServiceProcess> all = new ArrayList<>(extra);
         all.addAll(running.values());
-        all.forEach(ServiceProcess::stop);
+        all.forEach(ServiceProcess::requestStop);
+        all.forEach(ServiceProcess::awaitStopped);
         kafka.close();
         if (broker != null) {
             broker.close();

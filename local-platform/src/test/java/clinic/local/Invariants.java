@@ -9,12 +9,19 @@ import tools.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,10 +51,10 @@ final class Invariants {
 
     /**
      * Waits until nothing is in flight: both outboxes empty and every consumer group committed to the end
-     * of every partition it reads, continuously for two seconds (longer than a relay tick and a poll).
+     * of every partition it reads, at every check for a second (ten relay ticks, several polls).
      */
     void awaitSettled(Duration timeout) {
-        await("platform settled").atMost(timeout).pollInterval(Duration.ofMillis(250)).during(Duration.ofSeconds(2))
+        await("platform settled").atMost(timeout).pollInterval(Duration.ofMillis(250)).during(Duration.ofSeconds(1))
                 .ignoreExceptions()
                 .until(() -> outboxPending(Service.INTAKE) == 0 && outboxPending(Service.TRIAGE) == 0
                         && platform.kafka().allGroupsCaughtUp());
@@ -65,70 +72,100 @@ final class Invariants {
         PlatformClient client = platform.client();
         KafkaProbe kafka = platform.kafka();
         Map<UUID, Kind> accepted = ledger.snapshot();
-        Set<UUID> deadLettered = keys(kafka.readAll(REPORTS + ".dlt"));
-        Map<UUID, Set<String>> decisionEvents = eventIdsByKey(kafka.readAll(DECISIONS));
-        Map<UUID, Set<String>> urgentEvents = eventIdsByKey(kafka.readAll(URGENT));
+        Map<String, List<ConsumerRecord<byte[], byte[]>>> topics = kafka.readAll(List.of(REPORTS + ".dlt", DECISIONS,
+                URGENT, DECISIONS + ".dlt", URGENT + ".dlt"));
+        Set<UUID> deadLettered = keys(topics.get(REPORTS + ".dlt"));
+        Map<UUID, Set<String>> decisionEvents = eventIdsByKey(topics.get(DECISIONS));
+        Map<UUID, Set<String>> urgentEvents = eventIdsByKey(topics.get(URGENT));
         Map<UUID, Long> openAlerts = client.alerts().json().valueStream()
                 .collect(Collectors.groupingBy(a -> UUID.fromString(a.get("reportId").asString()), Collectors.counting()));
 
-        List<String> problems = new ArrayList<>();
-        int decided = 0;
-        int dead = 0;
-        for (Map.Entry<UUID, Kind> entry : accepted.entrySet()) {
-            UUID id = entry.getKey();
-            Kind kind = entry.getValue();
-            PlatformClient.Response decision = client.decision(id);
-            boolean isDecided = decision.status() == 200;
-            boolean isDead = deadLettered.contains(id);
-            if (isDecided == isDead) {
-                problems.add(id + ": decided=" + isDecided + " dead-lettered=" + isDead);
-                continue;
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger decided = new AtomicInteger();
+        AtomicInteger dead = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> checks = new ArrayList<>();
+            for (Map.Entry<UUID, Kind> entry : accepted.entrySet()) {
+                checks.add(pool.submit(() -> {
+                    Outcome outcome = check(client, entry.getKey(), entry.getValue(), deadLettered, decisionEvents,
+                            urgentEvents, openAlerts, problems);
+                    if (outcome == Outcome.DECIDED) {
+                        decided.incrementAndGet();
+                    } else if (outcome == Outcome.DEAD_LETTERED) {
+                        dead.incrementAndGet();
+                    }
+                }));
             }
-            if (isDead) {
-                dead++;
-                continue;
+            for (Future<?> check : checks) {
+                check.get();
             }
-            decided++;
-            String disposition = decision.json().get("disposition").asString();
-            if (!kind.disposition.equals(disposition)) {
-                problems.add(id + ": disposition " + disposition + ", expected " + kind.disposition);
-            }
-            int decisionEventCount = decisionEvents.getOrDefault(id, Set.of()).size();
-            if (decisionEventCount != 1) {
-                problems.add(id + ": " + decisionEventCount + " decision events");
-            }
-            int urgentEventCount = urgentEvents.getOrDefault(id, Set.of()).size();
-            if (urgentEventCount != (kind.urgent ? 1 : 0)) {
-                problems.add(id + ": " + urgentEventCount + " urgent-review events (" + kind + ")");
-            }
-            List<String> kinds = client.notifications(id).json().valueStream()
-                    .map(n -> n.get("kind").asString()).sorted().toList();
-            if (!kinds.equals(kind.notificationKinds)) {
-                problems.add(id + ": notifications " + kinds + ", expected " + kind.notificationKinds);
-            }
-            long alerts = openAlerts.getOrDefault(id, 0L);
-            if (alerts != (kind.urgent ? 1 : 0)) {
-                problems.add(id + ": " + alerts + " open clinician alerts (" + kind + ")");
-            }
-            JsonNode report = client.report(id).json();
-            if (!"TRIAGED".equals(report.get("status").asString())
-                    || !kind.disposition.equals(report.get("disposition").asString())) {
-                problems.add(id + ": intake shows " + report);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a check failed to run", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        Set<UUID> downstreamDeadLetters = new HashSet<>(keys(kafka.readAll(DECISIONS + ".dlt")));
-        downstreamDeadLetters.addAll(keys(kafka.readAll(URGENT + ".dlt")));
+        Set<UUID> downstreamDeadLetters = new HashSet<>(keys(topics.get(DECISIONS + ".dlt")));
+        downstreamDeadLetters.addAll(keys(topics.get(URGENT + ".dlt")));
         downstreamDeadLetters.retainAll(accepted.keySet());
         if (!downstreamDeadLetters.isEmpty()) {
             problems.add("decision or urgent-review events dead-lettered: " + downstreamDeadLetters);
         }
 
         assertThat(problems).as("reports breaking an invariant (of %d accepted)", accepted.size()).isEmpty();
-        assertThat(decided + dead).as("accepted = decided + dead-lettered").isEqualTo(accepted.size());
-        Count count = new Count(accepted.size(), decided, dead);
+        assertThat(decided.get() + dead.get()).as("accepted = decided + dead-lettered").isEqualTo(accepted.size());
+        Count count = new Count(accepted.size(), decided.get(), dead.get());
         System.out.printf("Invariant holds: %s (settled in %d ms, counted in %d ms)%n", count,
                 (settled - started) / 1_000_000, (System.nanoTime() - settled) / 1_000_000);
         return count;
+    }
+
+    private enum Outcome { DECIDED, DEAD_LETTERED, NEITHER_OR_BOTH }
+
+    /** Checks one report; adds what is wrong with it to {@code problems}. */
+    private static Outcome check(PlatformClient client, UUID id, Kind kind, Set<UUID> deadLettered,
+                                 Map<UUID, Set<String>> decisionEvents, Map<UUID, Set<String>> urgentEvents,
+                                 Map<UUID, Long> openAlerts, List<String> problems) {
+        PlatformClient.Response decision = client.decision(id);
+        boolean isDecided = decision.status() == 200;
+        boolean isDead = deadLettered.contains(id);
+        if (isDecided == isDead) {
+            problems.add(id + ": decided=" + isDecided + " dead-lettered=" + isDead);
+            return Outcome.NEITHER_OR_BOTH;
+        }
+        if (isDead) {
+            return Outcome.DEAD_LETTERED;
+        }
+        String disposition = decision.json().get("disposition").asString();
+        if (!kind.disposition.equals(disposition)) {
+            problems.add(id + ": disposition " + disposition + ", expected " + kind.disposition);
+        }
+        int decisionEventCount = decisionEvents.getOrDefault(id, Set.of()).size();
+        if (decisionEventCount != 1) {
+            problems.add(id + ": " + decisionEventCount + " decision events");
+        }
+        int urgentEventCount = urgentEvents.getOrDefault(id, Set.of()).size();
+        if (urgentEventCount != (kind.urgent ? 1 : 0)) {
+            problems.add(id + ": " + urgentEventCount + " urgent-review events (" + kind + ")");
+        }
+        List<String> kinds = client.notifications(id).json().valueStream()
+                .map(n -> n.get("kind").asString()).sorted().toList();
+        if (!kinds.equals(kind.notificationKinds)) {
+            problems.add(id + ": notifications " + kinds + ", expected " + kind.notificationKinds);
+        }
+        long alerts = openAlerts.getOrDefault(id, 0L);
+        if (alerts != (kind.urgent ? 1 : 0)) {
+            problems.add(id + ": " + alerts + " open clinician alerts (" + kind + ")");
+        }
+        JsonNode report = client.report(id).json();
+        if (!"TRIAGED".equals(report.get("status").asString())
+                || !kind.disposition.equals(report.get("disposition").asString())) {
+            problems.add(id + ": intake shows " + report);
+        }
+        return Outcome.DECIDED;
     }
 
     static Set<UUID> keys(List<ConsumerRecord<byte[], byte[]>> records) {
@@ -150,14 +187,14 @@ final class Invariants {
         return ids;
     }
 
-    static java.util.Optional<UUID> keyOf(ConsumerRecord<byte[], byte[]> record) {
+    static Optional<UUID> keyOf(ConsumerRecord<byte[], byte[]> record) {
         if (record.key() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(UUID.fromString(new String(record.key(), StandardCharsets.UTF_8)));
+            return Optional.of(UUID.fromString(new String(record.key(), StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

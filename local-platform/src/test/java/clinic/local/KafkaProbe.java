@@ -38,24 +38,33 @@ final class KafkaProbe implements AutoCloseable {
 
     /** Every record currently on the topic, from offset 0 to the end. */
     List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        return readAll(List.of(topic)).get(topic);
+    }
+
+    /** Every record currently on each of the topics, read with one consumer; topic name to records. */
+    Map<String, List<ConsumerRecord<byte[], byte[]>>> readAll(Collection<String> topics) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).forEach(partitions::add);
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            Map<String, List<ConsumerRecord<byte[], byte[]>>> records = new java.util.HashMap<>();
+            topics.forEach(topic -> records.put(topic, new ArrayList<>()));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + topic + " to its end");
+                    throw new IllegalStateException("Could not read " + topics + " to their end");
                 }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> records.get(r.topic()).add(r));
             }
             return records;
         }

@@ -125,6 +125,16 @@ final class ServiceProcess {
             return;
         }
         process.destroy();
+        awaitStopped();
+    }
+
+    /** SIGTERM without waiting: several services can shut down at the same time. */
+    void requestStop() {
+        process.destroy();
+    }
+
+    /** Waits up to 30 s for a requested stop, then SIGKILLs. */
+    void awaitStopped() {
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 kill();
