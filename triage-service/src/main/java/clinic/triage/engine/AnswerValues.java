@@ -85,6 +85,9 @@ final class AnswerValues {
     }
 
     private static int mask(Set<? extends Enum<?>> answer) {
+        if (answer.isEmpty()) {
+            return 0;
+        }
         int mask = 0;
         for (Enum<?> value : answer) {
             mask |= 1 << value.ordinal();

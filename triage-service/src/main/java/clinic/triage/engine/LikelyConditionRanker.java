@@ -22,12 +22,16 @@ final class LikelyConditionRanker {
 
     /** Keeps the table of combinations small (2^12 entries per condition at most) and all signs in 60 bits. */
     static final int MAX_SIGNS_PER_CONDITION = 12;
+    /** Room for the tie-break position in a sort key: a power of two above the number of conditions. */
+    private static final int SLOTS = 8;
 
     /** Where each sign's bit sits in the word {@link #rank} reads: each condition's signs side by side. */
     private final int[] positions;
     private final int[] starts;
     private final int[] widths;
     private final LikelyCondition[][] combinations;
+    /** The score of each entry of {@link #combinations}, so sorting reads plain ints. */
+    private final int[][] scores;
 
     LikelyConditionRanker(List<ConditionSign> signs) {
         int conditions = TIE_BREAK.size();
@@ -50,6 +54,10 @@ final class LikelyConditionRanker {
             combinations[slot] = writeCombinations(TIE_BREAK.get(slot), bySlot.get(slot));
             starts[slot] = start;
             widths[slot] = bySlot.get(slot).size();
+        }
+        scores = new int[conditions][];
+        for (int slot = 0; slot < conditions; slot++) {
+            scores[slot] = java.util.Arrays.stream(combinations[slot]).mapToInt(LikelyCondition::score).toArray();
         }
         positions = new int[signs.size()];
         for (int i = 0; i < signs.size(); i++) {
@@ -83,17 +91,30 @@ final class LikelyConditionRanker {
 
     /** @param holding bit {@link #position position(i)} is set when sign i holds */
     List<LikelyCondition> rank(long holding) {
-        LikelyCondition[] ranked = new LikelyCondition[combinations.length];
-        for (int slot = 0; slot < ranked.length; slot++) { // insertion sort: stable, so ties keep TIE_BREAK order
+        // Sort keys, highest first: score, then tie-break slot (earlier first), then the slot's mask.
+        long[] keys = new long[combinations.length];
+        for (int slot = 0; slot < keys.length; slot++) {
             int mask = (int) (holding >>> starts[slot]) & ((1 << widths[slot]) - 1);
-            LikelyCondition next = combinations[slot][mask];
+            long key = (long) scores[slot][mask] << 32 | (long) (SLOTS - 1 - slot) << MAX_SIGNS_PER_CONDITION | mask;
             int j = slot;
-            while (j > 0 && ranked[j - 1].score() < next.score()) {
-                ranked[j] = ranked[j - 1];
+            while (j > 0 && keys[j - 1] < key) { // insertion sort of at most five keys
+                keys[j] = keys[j - 1];
                 j--;
             }
-            ranked[j] = next;
+            keys[j] = key;
+        }
+        if (keys.length == 5) { // every condition is ranked: the list takes the array List.of builds, no copy
+            return List.of(entry(keys[0]), entry(keys[1]), entry(keys[2]), entry(keys[3]), entry(keys[4]));
+        }
+        LikelyCondition[] ranked = new LikelyCondition[keys.length];
+        for (int i = 0; i < ranked.length; i++) {
+            ranked[i] = entry(keys[i]);
         }
         return List.of(ranked);
+    }
+
+    private LikelyCondition entry(long key) {
+        int slot = SLOTS - 1 - (int) (key >>> MAX_SIGNS_PER_CONDITION & (SLOTS - 1));
+        return combinations[slot][(int) key & ((1 << MAX_SIGNS_PER_CONDITION) - 1)];
     }
 }

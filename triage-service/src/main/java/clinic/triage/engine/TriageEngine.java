@@ -146,13 +146,15 @@ public final class TriageEngine {
         List<FiredRule> fired = ruleHolds == 0 && failures == null ? List.of()
                 : new ArrayList<>(Long.bitCount(ruleHolds) + 1);
         List<RedFlag> redFlags = ruleHolds == 0 ? List.of() : new ArrayList<>(Long.bitCount(ruleHolds));
+        long flagsListed = 0; // bit i: RedFlag with ordinal i is in redFlags
         Disposition disposition = Disposition.SELF_CARE;
         boolean child = false;
         boolean diabetes = false;
         for (long rest = ruleHolds; rest != 0; rest &= rest - 1) {
             Rule rule = rules[Long.numberOfTrailingZeros(rest)];
             disposition = Disposition.mostUrgent(disposition, rule.disposition());
-            if (rule.redFlag() != null && !redFlags.contains(rule.redFlag())) {
+            if (rule.redFlag() != null && (flagsListed & 1L << rule.redFlag().ordinal()) == 0) {
+                flagsListed |= 1L << rule.redFlag().ordinal();
                 redFlags.add(rule.redFlag());
             }
             child |= CHILD_TRIGGER.equals(rule.flag());
