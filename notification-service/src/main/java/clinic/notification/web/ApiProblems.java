@@ -39,7 +39,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception exception) {
-        log.error("Request failed with {}", exception.getClass().getName(), exception);
+        // Class name only, as in the other services: an exception message can quote request data.
+        log.error("Request failed with {}", exception.getClass().getName());
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
         problem.setDetail("The request could not be completed.");
         return problem;
