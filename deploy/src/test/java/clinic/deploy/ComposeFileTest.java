@@ -1,0 +1,220 @@
+package clinic.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static clinic.deploy.Yamls.at;
+import static clinic.deploy.Yamls.list;
+import static clinic.deploy.Yamls.map;
+import static clinic.deploy.Yamls.mapAt;
+import static clinic.deploy.Yamls.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ComposeFileTest {
+
+    private static final String ENV_EXAMPLE = "deploy/compose.env.example";
+    /** A required variable: ${NAME:?message} or ${NAME?message}; the only form a secret may take. */
+    private static final Pattern REQUIRED_VARIABLE = Pattern.compile("^\\$\\{([A-Z0-9_]+)(:?\\?[^}]*)?}$");
+    private static final Pattern ANY_VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)");
+
+    private final Map<String, Object> compose = Repo.yaml("docker-compose.yml");
+    private final Map<String, Object> services = mapAt(compose, "services");
+
+    @Test
+    void everyLongRunningServiceHasAHealthcheck() {
+        List<String> withoutHealthcheck = new ArrayList<>();
+        services.forEach((name, definition) -> {
+            boolean oneShot = "no".equals(string(map(definition), "restart"));
+            if (!oneShot && at(map(definition), "healthcheck.test") == null) {
+                withoutHealthcheck.add(name);
+            }
+        });
+        assertThat(withoutHealthcheck).as("services without a healthcheck").isEmpty();
+        assertThat(services).containsKeys("kafka", "kafka-init", "postgres", "mailpit", "keycloak", "prometheus",
+                "grafana", "intake-service", "triage-service", "notification-service");
+    }
+
+    @Test
+    void appServicesWaitForHealthyDependenciesAndCreatedTopics() {
+        for (String service : Contract.services()) {
+            Map<String, Object> dependsOn = mapAt(service(service), "depends_on");
+            assertThat(dependsOn).as(service).containsKeys("postgres", "kafka-init", "keycloak");
+            dependsOn.forEach((dependency, condition) -> {
+                String expected = "kafka-init".equals(dependency) ? "service_completed_successfully" : "service_healthy";
+                assertThat(string(map(condition), "condition")).as(service + " -> " + dependency).isEqualTo(expected);
+                if ("service_healthy".equals(expected)) {
+                    assertThat(at(service(dependency), "healthcheck.test")).as(dependency + " healthcheck").isNotNull();
+                }
+            });
+        }
+        assertThat(mapAt(service("notification-service"), "depends_on")).containsKeys("mailpit", "intake-service");
+    }
+
+    @Test
+    void appServicesPublishContractPortsAndProbeReadiness() {
+        Contract.PORTS.forEach((service, port) -> {
+            assertThat(list(at(service(service), "ports"))).as(service).containsExactly(port + ":" + port);
+            assertThat(String.join(" ", strings(at(service(service), "healthcheck.test"))))
+                    .as(service + " healthcheck").contains("http://localhost:" + port + Contract.READINESS);
+        });
+    }
+
+    @Test
+    void appServicesRunOnPostgresWithTheirOwnDatabaseAndCheckIssuerAndAudience() {
+        for (String service : Contract.services()) {
+            Map<String, Object> env = environment(service);
+            String database = service.replace("-service", "");
+            assertThat(env).as(service)
+                    .containsEntry("SPRING_PROFILES_ACTIVE", "postgres")
+                    .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/" + database)
+                    .containsEntry("SPRING_DATASOURCE_USERNAME", database)
+                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092")
+                    .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", Contract.COMPOSE_ISSUER)
+                    .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", service);
+            assertThat(String.valueOf(env.get("SPRING_DATASOURCE_PASSWORD"))).matches(REQUIRED_VARIABLE);
+            assertThat(string(service(service), "build.args.SERVICE")).isEqualTo(service);
+            assertThat(string(service(service), "build.dockerfile")).isEqualTo("deploy/docker/Dockerfile");
+        }
+    }
+
+    @Test
+    void notificationServiceSendsMailToMailpitAndLooksUpContactsWithItsOwnClient() {
+        Map<String, Object> env = environment("notification-service");
+        assertThat(env)
+                .containsEntry("SPRING_MAIL_HOST", "mailpit")
+                .containsEntry("SPRING_MAIL_PORT", "1025")
+                .containsEntry("CLINIC_NOTIFICATION_INTAKE_BASEURL", "http://intake-service:8081")
+                .containsEntry("CLINIC_LINKS_INTAKEBASEURL", "http://localhost:8081")
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_PATIENTCONTACTS_CLIENTID", "notification-service")
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_PATIENTCONTACTS_AUTHORIZATIONGRANTTYPE",
+                        "client_credentials")
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_PATIENTCONTACTS_SCOPE", "patients:contact");
+        assertThat(list(at(service("mailpit"), "ports"))).contains("1025:1025", "8025:8025");
+    }
+
+    @Test
+    void everySecretIsARequiredVariableNeverALiteralOrADefault() {
+        Map<String, Object> secrets = new LinkedHashMap<>();
+        services.forEach((name, definition) -> {
+            Object env = at(map(definition), "environment");
+            if (env != null) {
+                map(env).forEach((key, value) -> {
+                    if (Contract.isSecretName(key)) {
+                        secrets.put(name + "." + key, value);
+                    }
+                });
+            }
+        });
+        assertThat(secrets).as("secret settings found").hasSizeGreaterThanOrEqualTo(10);
+        secrets.forEach((setting, value) ->
+                assertThat(String.valueOf(value)).as(setting).matches(REQUIRED_VARIABLE));
+    }
+
+    @Test
+    void noExampleSecretValueAppearsInTheComposeFile() {
+        String composeText = Repo.text("docker-compose.yml");
+        exampleEnv().forEach((name, value) -> {
+            if (Contract.isSecretName(name)) {
+                assertThat(value).as(name + " in the example").isNotBlank();
+                assertThat(composeText).as(name + "'s example value").doesNotContain(value);
+            }
+        });
+    }
+
+    @Test
+    void theExampleEnvFileDefinesEveryVariableTheComposeFileUses() {
+        Set<String> used = new TreeSet<>();
+        String withoutComments = Repo.text("docker-compose.yml").replaceAll("(?m)^\\s*#.*$", "");
+        Matcher matcher = ANY_VARIABLE.matcher(withoutComments);
+        while (matcher.find()) {
+            used.add(matcher.group(1));
+        }
+        assertThat(used).isNotEmpty();
+        assertThat(exampleEnv().keySet()).containsAll(used);
+    }
+
+    @Test
+    void kafkaInitCreatesTheContractTopicsAndTheirDeadLetterTopicsWithThreePartitions() {
+        String script = Repo.text("deploy/kafka/create-topics.sh");
+        Matcher array = Pattern.compile("topics=\\(([^)]*)\\)").matcher(script);
+        assertThat(array.find()).as("topics=( ... ) in create-topics.sh").isTrue();
+        assertThat(List.of(array.group(1).trim().split("\\s+"))).containsExactlyInAnyOrderElementsOf(Contract.ALL_TOPICS);
+        Map<String, Object> init = service("kafka-init");
+        assertThat(map(init.get("environment"))).containsEntry("PARTITIONS", 3);
+        assertThat(string(init, "restart")).isEqualTo("no");
+        assertThat(map(service("kafka").get("environment")))
+                .containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+                .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+        assertThat(list(at(service("kafka"), "ports"))).contains("9092:9092");
+    }
+
+    @Test
+    void postgresInitCreatesOneDatabaseAndLoginPerServiceFromPasswordsInTheEnvironment() {
+        String script = Repo.text("deploy/postgres/init-databases.sh");
+        for (String service : Contract.services()) {
+            String database = service.replace("-service", "");
+            String passwordVariable = database.toUpperCase() + "_DB_PASSWORD";
+            assertThat(script).contains("create_service_database " + database + " \"${" + passwordVariable + ":-}\"");
+            assertThat(String.valueOf(environment("postgres").get(passwordVariable))).matches(REQUIRED_VARIABLE);
+        }
+        assertThat(string(service("postgres"), "image")).startsWith("postgres:17");
+    }
+
+    @Test
+    void dockerComposeAcceptsTheFileWithTheExampleEnvironment() {
+        Tool compose = new Tool("docker-compose");
+        compose.assumeInstalled();
+        Tool.Result result = compose.run(List.of("--env-file", ENV_EXAMPLE, "-f", "docker-compose.yml", "config", "-q"),
+                List.copyOf(exampleEnv().keySet()));
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
+    void dockerComposeRefusesToStartWithoutTheSecrets(@TempDir Path dir) throws IOException {
+        Tool compose = new Tool("docker-compose");
+        compose.assumeInstalled();
+        Path empty = Files.writeString(dir.resolve("empty.env"), "");
+        Tool.Result result = compose.run(List.of("--env-file", empty.toString(), "-f", "docker-compose.yml", "config", "-q"),
+                List.copyOf(exampleEnv().keySet()));
+        assertThat(result.exitCode()).as(result.output()).isNotZero();
+        assertThat(result.output()).contains("POSTGRES_PASSWORD");
+    }
+
+    private Map<String, Object> service(String name) {
+        return mapAt(services, name);
+    }
+
+    private Map<String, Object> environment(String service) {
+        return mapAt(service(service), "environment").entrySet().stream()
+                .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue() == null ? "" : e.getValue()),
+                        Map::putAll);
+    }
+
+    private static List<String> strings(Object node) {
+        return list(node).stream().map(String::valueOf).toList();
+    }
+
+    static Map<String, String> exampleEnv() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : Repo.text(ENV_EXAMPLE).split("\n")) {
+            String trimmed = line.trim();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#") && trimmed.contains("=")) {
+                int eq = trimmed.indexOf('=');
+                values.put(trimmed.substring(0, eq), trimmed.substring(eq + 1));
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,142 @@
+package clinic.deploy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static clinic.deploy.Yamls.at;
+import static clinic.deploy.Yamls.listAt;
+import static clinic.deploy.Yamls.map;
+import static clinic.deploy.Yamls.mapAt;
+import static clinic.deploy.Yamls.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KeycloakRealmTest {
+
+    private static final String REALM_FILE = "deploy/keycloak/clinic-realm.json";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
+
+    private final Map<String, Object> realm = Repo.yaml(REALM_FILE);
+
+    @Test
+    void realmClinicHasTheThreeRolesAndNoUsers() {
+        assertThat(realm.get("realm")).isEqualTo("clinic");
+        assertThat(listAt(realm, "roles.realm")).extracting(role -> map(role).get("name"))
+                .containsExactlyInAnyOrder("PATIENT", "CLINICIAN", "OPS");
+        assertThat(listAt(realm, "users")).as("no demo accounts outside local mode").isEmpty();
+        assertThat(realm.get("registrationAllowed")).isEqualTo(false);
+    }
+
+    @Test
+    void bruteForceProtectionIsOnAndAccessTokensAreShortLived() {
+        assertThat(realm.get("bruteForceProtected")).isEqualTo(true);
+        assertThat((Integer) realm.get("failureFactor")).isBetween(1, 10);
+        assertThat((Integer) realm.get("accessTokenLifespan")).isPositive().isLessThanOrEqualTo(300);
+    }
+
+    @Test
+    void rolesReachAccessTokensAsATopLevelRolesClaim() {
+        Map<String, Object> mapper = mappers(scope("clinic-roles")).stream()
+                .filter(m -> "oidc-usermodel-realm-role-mapper".equals(m.get("protocolMapper"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no realm role mapper in clinic-roles"));
+        assertThat(mapAt(mapper, "config"))
+                .containsEntry("claim.name", "roles")
+                .containsEntry("multivalued", "true")
+                .containsEntry("access.token.claim", "true");
+        assertThat(listAt(client("clinic-web"), "defaultClientScopes")).contains("clinic-roles", "basic");
+    }
+
+    @Test
+    void clinicWebIsAPublicClientWithAuthorizationCodeAndPkceS256Only() {
+        Map<String, Object> web = client("clinic-web");
+        assertThat(web.get("publicClient")).isEqualTo(true);
+        assertThat(web.get("standardFlowEnabled")).isEqualTo(true);
+        assertThat(web.get("implicitFlowEnabled")).isEqualTo(false);
+        assertThat(web.get("directAccessGrantsEnabled")).isEqualTo(false);
+        assertThat(web.get("serviceAccountsEnabled")).isEqualTo(false);
+        assertThat(mapAt(web, "attributes")).containsEntry("pkce.code.challenge.method", "S256");
+        assertThat(listAt(web, "redirectUris")).containsExactly("http://localhost:8081/*");
+        assertThat(audiences(mappers(web)))
+                .containsExactlyInAnyOrder("intake-service", "triage-service", "notification-service");
+    }
+
+    @Test
+    void clinicIntegrationIsConfidentialWithClientCredentialsAndItsFourScopes() {
+        Map<String, Object> integration = machineClient("clinic-integration");
+        assertThat(listAt(integration, "defaultClientScopes"))
+                .contains("reports:write", "reports:read", "triage:read", "notifications:read")
+                .doesNotContain("patients:contact", "clinic-roles");
+        assertThat(audiences(mappers(scope("reports:write")))).containsExactly("intake-service");
+        assertThat(audiences(mappers(scope("reports:read")))).containsExactly("intake-service");
+        assertThat(audiences(mappers(scope("triage:read")))).containsExactly("triage-service");
+        assertThat(audiences(mappers(scope("notifications:read")))).containsExactly("notification-service");
+    }
+
+    @Test
+    void notificationServiceGetsOnlyThePatientContactScopeForIntake() {
+        Map<String, Object> notification = machineClient("notification-service");
+        assertThat(listAt(notification, "defaultClientScopes")).containsExactlyInAnyOrder("basic", "patients:contact");
+        assertThat(audiences(mappers(scope("patients:contact")))).containsExactly("intake-service");
+        assertThat(mapAt(scope("patients:contact"), "attributes")).containsEntry("include.in.token.scope", "true");
+    }
+
+    @Test
+    void everyScopeAClientNamesIsDefinedInTheRealm() {
+        Set<String> defined = new TreeSet<>();
+        listAt(realm, "clientScopes").forEach(scope -> defined.add(String.valueOf(map(scope).get("name"))));
+        for (Object client : listAt(realm, "clients")) {
+            for (String kind : List.of("defaultClientScopes", "optionalClientScopes")) {
+                listAt(map(client), kind).forEach(name -> assertThat(defined).as(map(client).get("clientId") + " " + kind)
+                        .contains(String.valueOf(name)));
+            }
+        }
+    }
+
+    @Test
+    void clientSecretPlaceholdersAreSuppliedToKeycloakByCompose() {
+        Set<String> placeholders = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(Repo.text(REALM_FILE));
+        while (matcher.find()) {
+            placeholders.add(matcher.group(1));
+        }
+        assertThat(placeholders).containsExactlyInAnyOrder("CLINIC_INTEGRATION_CLIENT_SECRET", "NOTIFICATION_CLIENT_SECRET");
+        Map<String, Object> keycloakEnv = mapAt(Repo.yaml("docker-compose.yml"), "services.keycloak.environment");
+        assertThat(keycloakEnv).containsKeys(placeholders.toArray(String[]::new));
+    }
+
+    private Map<String, Object> machineClient(String clientId) {
+        Map<String, Object> client = client(clientId);
+        assertThat(client.get("publicClient")).as(clientId).isEqualTo(false);
+        assertThat(client.get("serviceAccountsEnabled")).as(clientId).isEqualTo(true);
+        assertThat(client.get("standardFlowEnabled")).as(clientId).isEqualTo(false);
+        assertThat(client.get("directAccessGrantsEnabled")).as(clientId).isEqualTo(false);
+        assertThat(client.get("implicitFlowEnabled")).as(clientId).isEqualTo(false);
+        assertThat(String.valueOf(client.get("secret"))).as(clientId + " secret").matches(PLACEHOLDER);
+        return client;
+    }
+
+    private Map<String, Object> client(String clientId) {
+        return listAt(realm, "clients").stream().map(Yamls::map).filter(c -> clientId.equals(c.get("clientId")))
+                .findFirst().orElseThrow(() -> new AssertionError("no client " + clientId));
+    }
+
+    private Map<String, Object> scope(String name) {
+        return listAt(realm, "clientScopes").stream().map(Yamls::map).filter(s -> name.equals(s.get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no client scope " + name));
+    }
+
+    private static List<Map<String, Object>> mappers(Map<String, Object> owner) {
+        return listAt(owner, "protocolMappers").stream().map(Yamls::map).toList();
+    }
+
+    private static List<String> audiences(List<Map<String, Object>> mappers) {
+        return mappers.stream().filter(m -> "oidc-audience-mapper".equals(m.get("protocolMapper")))
+                .filter(m -> "true".equals(at(m, "config") == null ? null : map(m.get("config")).get("access.token.claim")))
+                .map(m -> String.valueOf(map(m.get("config")).get("included.custom.audience"))).toList();
+    }
+}
