@@ -1,5 +1,6 @@
 package clinic.deploy;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import static clinic.deploy.Yamls.at;
 import static clinic.deploy.Yamls.listAt;
@@ -15,6 +22,7 @@ import static clinic.deploy.Yamls.map;
 import static clinic.deploy.Yamls.mapAt;
 import static clinic.deploy.Yamls.string;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KeycloakRealmTest {
 
@@ -22,6 +30,22 @@ class KeycloakRealmTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
     private final Map<String, Object> realm = Repo.yaml(REALM_FILE);
+
+    @Test
+    void realmFileBindsToKeycloaksOwnRepresentationWithoutUnknownFields() throws IOException {
+        RealmRepresentation parsed = strictKeycloakMapper().readValue(Repo.text(REALM_FILE), RealmRepresentation.class);
+        assertThat(parsed.getRealm()).isEqualTo("clinic");
+        assertThat(parsed.isBruteForceProtected()).isTrue();
+        assertThat(parsed.getClients()).extracting(ClientRepresentation::getClientId)
+                .containsExactlyInAnyOrder("clinic-web", "clinic-integration", "notification-service");
+    }
+
+    @Test
+    void aMisspelledRealmSettingIsRefusedRatherThanSilentlyIgnoredByKeycloak() {
+        String misspelled = Repo.text(REALM_FILE).replace("\"bruteForceProtected\"", "\"bruteForceProtectd\"");
+        assertThatThrownBy(() -> strictKeycloakMapper().readValue(misspelled, RealmRepresentation.class))
+                .isInstanceOf(UnrecognizedPropertyException.class).hasMessageContaining("bruteForceProtectd");
+    }
 
     @Test
     void realmClinicHasTheThreeRolesAndNoUsers() {
@@ -107,6 +131,11 @@ class KeycloakRealmTest {
         assertThat(placeholders).containsExactlyInAnyOrder("CLINIC_INTEGRATION_CLIENT_SECRET", "NOTIFICATION_CLIENT_SECRET");
         Map<String, Object> keycloakEnv = mapAt(Repo.yaml("docker-compose.yml"), "services.keycloak.environment");
         assertThat(keycloakEnv).containsKeys(placeholders.toArray(String[]::new));
+    }
+
+    /** Keycloak ignores unknown fields at import; failing on them here catches a setting that would not apply. */
+    private static ObjectMapper strictKeycloakMapper() {
+        return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     private Map<String, Object> machineClient(String clientId) {
