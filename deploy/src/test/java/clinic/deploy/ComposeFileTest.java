@@ -189,7 +189,9 @@ class ComposeFileTest {
         Tool.Result result = compose.run(List.of("--env-file", empty.toString(), "-f", "docker-compose.yml", "config", "-q"),
                 List.copyOf(exampleEnv().keySet()));
         assertThat(result.exitCode()).as(result.output()).isNotZero();
-        assertThat(result.output()).contains("POSTGRES_PASSWORD");
+        // the message names a missing variable (which one first depends on the compose version)
+        assertThat(exampleEnv().keySet()).anyMatch(variable -> Contract.isSecretName(variable)
+                && result.output().contains(variable));
     }
 
     private Map<String, Object> service(String name) {
