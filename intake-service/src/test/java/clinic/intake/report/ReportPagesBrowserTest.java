@@ -135,8 +135,8 @@ class ReportPagesBrowserTest {
         assertThat(path()).isEqualTo("/reports");
         WebElement summary = browser.findElement(By.id("error-summary"));
         assertThat(summary.isDisplayed()).isTrue();
-        assertThat(summary.getText()).contains("Do you have diabetes?: Choose an answer",
-                "At its worst, how bad is the pain, from 0 to 10?: Enter a whole number from 0 to 10");
+        assertThat(summary.getText()).contains("Do you have diabetes? – Choose an answer",
+                "At its worst, how bad is the pain, from 0 to 10? – Enter a whole number from 0 to 10");
         assertThat(textOf("painScore-error")).isEqualTo("Error: Enter a whole number from 0 to 10");
         assertThat(textOf("hasDiabetes-error")).isEqualTo("Error: Choose an answer");
         assertThat(browser.findElement(By.id("painScore")).getDomProperty("value")).isEqualTo("11");
@@ -146,7 +146,7 @@ class ReportPagesBrowserTest {
         assertThat(browser.findElement(By.id("hasDiabetes-false")).isSelected()).isFalse();
         assertThat(tables.reports()).isEqualTo(reportsBefore);
 
-        summary.findElement(By.linkText("At its worst, how bad is the pain, from 0 to 10?: Enter a whole number "
+        summary.findElement(By.linkText("At its worst, how bad is the pain, from 0 to 10? – Enter a whole number "
                 + "from 0 to 10")).click();
         assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("painScore");
     }
