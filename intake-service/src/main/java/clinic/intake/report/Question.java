@@ -7,8 +7,8 @@ import java.util.List;
  * answer, a validation error and the API's field all share one name. Public only because the templates
  * call it.
  */
-public record Question(String name, Kind kind, String label, String hint, List<Option> options, Integer min, Integer max,
-                String autocomplete) {
+public record Question(String name, Kind kind, String label, String hint, List<Option> options, Integer min,
+                       Integer max, String autocomplete) {
 
     public enum Kind { TEXT, EMAIL, NUMBER, ONE_OF, ANY_OF }
 

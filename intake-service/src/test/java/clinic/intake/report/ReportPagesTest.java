@@ -84,7 +84,8 @@ class ReportPagesTest {
                 apiFields.add(component.getName());
             }
         }
-        assertThat(apiFields).hasSize(24).allSatisfy(field -> assertThat(page.body()).contains("name=\"" + field + "\""));
+        assertThat(apiFields).hasSize(24)
+                .allSatisfy(field -> assertThat(page.body()).contains("name=\"" + field + "\""));
         assertThat(input(page, "painQualities-BURNING")).contains("type=\"checkbox\"");
         assertThat(input(page, "painScore")).contains("type=\"number\"", "min=\"0\"", "max=\"10\"");
         assertThat(input(page, "ageYears")).contains("min=\"1\"", "max=\"120\"");
