@@ -22,7 +22,8 @@ import java.lang.annotation.Target;
         "spring.datasource.url=jdbc:h2:mem:intake-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "clinic.kafka.retry.max-retries=2",
-        "clinic.kafka.retry.initial-interval=50ms"})
+        "clinic.kafka.retry.initial-interval=50ms",
+        "clinic.pages.status-refresh=1s"})
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public @interface IntakeServiceTest {
 }

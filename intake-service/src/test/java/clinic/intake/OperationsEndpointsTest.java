@@ -43,6 +43,10 @@ class OperationsEndpointsTest {
         assertThat(paths.get("/api/v1/symptom-reports/{reportId}").has("get")).isTrue();
         assertThat(paths.get("/api/v1/symptom-reports").get("post").get("responses").propertyNames())
                 .contains("202", "400", "413", "415");
+        assertThat(paths.get("/internal/v1/patient-contacts/{reportId}").get("get").get("responses").propertyNames())
+                .contains("200", "400", "404");
+        assertThat(paths.has("/reports/{reportId}")).as("patient pages are not API").isFalse();
+        assertThat(paths.has("/")).isFalse();
     }
 
     @Test

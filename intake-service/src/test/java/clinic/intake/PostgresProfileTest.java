@@ -4,6 +4,7 @@ import clinic.events.ClinicTopics;
 import clinic.events.EventCodec;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.RulesetRef;
+import clinic.events.triage.SelfCarePlan;
 import clinic.events.triage.TriageDecisionMade;
 import clinic.intake.outbox.OutboxTestDatabase;
 import clinic.intake.outbox.RelayRace;
@@ -90,7 +91,7 @@ class PostgresProfileTest {
         List<String> applied = jdbc.queryForList(
                 "select script from flyway_schema_history where success order by installed_rank", String.class);
         assertThat(applied).containsExactly("V1__symptom_report.sql", "V2__outbox_event.sql",
-                "V3__processed_message.sql", "V4__outbox_claims.sql");
+                "V3__processed_message.sql", "V4__outbox_claims.sql", "V5__self_care_plan.sql");
         assertThat(jdbc.queryForObject("select data_type from information_schema.columns "
                 + "where table_schema = 'public' and table_name = 'symptom_report' and column_name = 'id'", String.class)).isEqualTo("uuid");
     }
@@ -126,13 +127,18 @@ class PostgresProfileTest {
                 reportId.toString()) == 1L);
 
         Instant decidedAt = Instant.now();
+        SelfCarePlan interimAdvice = TriageDecisions.plan("postgres");
         kafka.send(EventCodec.toProducerRecord(new EventCodec("/clinic/triage-service").encode(
                 ClinicTopics.TRIAGE_DECISIONS, reportId, new TriageDecisionMade(reportId, Disposition.ROUTINE_REVIEW,
-                        List.of(), List.of(), List.of(), null, new RulesetRef("heel-pain", "1.0.0", "c".repeat(64)),
-                        decidedAt), decidedAt)));
+                        List.of(), List.of(), List.of(), interimAdvice,
+                        new RulesetRef("heel-pain", "1.0.0", "c".repeat(64)), decidedAt), decidedAt)));
         await().atMost(Duration.ofSeconds(30)).until(() -> "TRIAGED".equals(
                 IntakeHttp.json(http.get("/api/v1/symptom-reports/" + reportId)).get("status").asString()));
         assertThat(jdbc.queryForObject("select disposition from symptom_report where id = ?", String.class,
                 reportId)).isEqualTo("ROUTINE_REVIEW");
+        JsonNode triaged = IntakeHttp.json(http.get("/api/v1/symptom-reports/" + reportId));
+        assertThat(triaged.get("selfCarePlan").get("summary").asString()).isEqualTo(interimAdvice.summary());
+        assertThat(http.get("/reports/" + reportId).body()).contains(interimAdvice.recheck());
+        assertThat(http.get("/internal/v1/patient-contacts/" + reportId).body()).contains(NAME, EMAIL);
     }
 }

@@ -12,8 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 
 /**
- * Applies a triage decision exactly once per event id: the status change and the processed-message
- * row commit together, so a redelivered event (same {@code ce_id}) finds its row and does nothing.
+ * Applies a triage decision exactly once per event id: the status change, the self-care plan and the
+ * processed-message row commit together, so a redelivered event (same {@code ce_id}) finds its row and
+ * does nothing.
  */
 @Component
 class DecisionRecorder {
@@ -39,7 +40,8 @@ class DecisionRecorder {
             return;
         }
         TriageDecisionMade decision = event.data();
-        TriageUpdate update = reports.recordTriage(decision.reportId(), decision.disposition(), decision.decidedAt());
+        TriageUpdate update = reports.recordTriage(decision.reportId(), decision.disposition(),
+                decision.decidedAt(), decision.selfCarePlan());
         if (update == TriageUpdate.UNKNOWN_REPORT) {
             // Cannot be an ordering race: a report commits before its event is relayed. Dead-letter, don't retry.
             throw new UnknownReportException(decision.reportId());

@@ -2,6 +2,7 @@ package clinic.intake.report;
 
 import clinic.events.intake.IntakeAnswers;
 import clinic.events.triage.Disposition;
+import clinic.events.triage.SelfCarePlan;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -60,6 +61,10 @@ class SymptomReport implements Persistable<UUID> {
     @Column(name = "triaged_at")
     private Instant triagedAt;
 
+    @Convert(converter = SelfCarePlanJson.class)
+    @Column(name = "self_care_plan", columnDefinition = "text")
+    private SelfCarePlan selfCarePlan;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -84,17 +89,20 @@ class SymptomReport implements Persistable<UUID> {
     /**
      * Records the triage outcome. Triage makes one decision per report, so normally this runs once;
      * should a different decision still arrive, the more urgent one wins (never under-triage), and a
-     * less urgent one never overwrites it.
+     * less urgent one never overwrites it. The plan belongs to the decision in effect: a more urgent
+     * decision replaces it (an EMERGENCY carries none, so an earlier self-care plan is no longer shown).
      *
+     * @param plan the decision's self-care plan or interim advice; null when it has none
      * @return whether this call changed the report
      */
-    boolean triaged(Disposition outcome, Instant decidedAt) {
+    boolean triaged(Disposition outcome, Instant decidedAt, SelfCarePlan plan) {
         if (status == ReportStatus.TRIAGED && !outcome.isMoreUrgentThan(disposition)) {
             return false;
         }
         this.status = ReportStatus.TRIAGED;
         this.disposition = outcome;
         this.triagedAt = decidedAt;
+        this.selfCarePlan = plan;
         return true;
     }
 
@@ -128,5 +136,14 @@ class SymptomReport implements Persistable<UUID> {
 
     Instant submittedAt() {
         return submittedAt;
+    }
+
+    SelfCarePlan selfCarePlan() {
+        return selfCarePlan;
+    }
+
+    /** The patient's contact details, for the notification service's lookup only. */
+    PatientContact contact() {
+        return new PatientContact(id, patientName, patientEmail);
     }
 }

@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 @RestController
 @RequestMapping(SymptomReportController.PATH)
@@ -27,8 +25,6 @@ import java.util.regex.Pattern;
 class SymptomReportController {
 
     static final String PATH = "/api/v1/symptom-reports";
-    private static final Pattern CANONICAL_UUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     private final SymptomReportService reports;
@@ -63,10 +59,7 @@ class SymptomReportController {
     @ApiResponse(responseCode = "404", description = "No such report",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ReportStatusView> status(@PathVariable String reportId) {
-        if (!CANONICAL_UUID.matcher(reportId).matches()) {
-            throw new ReportNotFoundException();
-        }
-        return reports.find(UUID.fromString(reportId))
+        return ReportIds.parse(reportId).flatMap(reports::find)
                 .map(view -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view))
                 .orElseThrow(ReportNotFoundException::new);
     }

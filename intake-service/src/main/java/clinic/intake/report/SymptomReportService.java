@@ -5,6 +5,7 @@ import clinic.events.EventCodec;
 import clinic.events.intake.IntakeAnswers;
 import clinic.events.intake.SymptomReportSubmitted;
 import clinic.events.triage.Disposition;
+import clinic.events.triage.SelfCarePlan;
 import clinic.intake.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,16 +60,29 @@ public class SymptomReportService {
         return reports.findById(reportId).map(ReportStatusView::of);
     }
 
-    /** Marks a report triaged; joins the caller's transaction (the consumer's idempotency record). */
+    @Transactional(readOnly = true)
+    Optional<ReportPage> page(UUID reportId) {
+        return reports.findById(reportId).map(ReportPage::of);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<PatientContact> contact(UUID reportId) {
+        return reports.findById(reportId).map(SymptomReport::contact);
+    }
+
+    /**
+     * Marks a report triaged and keeps the decision's self-care plan (null when it has none); joins the
+     * caller's transaction (the consumer's idempotency record), so status and plan commit together.
+     */
     @Transactional
-    public TriageUpdate recordTriage(UUID reportId, Disposition disposition, Instant decidedAt) {
+    public TriageUpdate recordTriage(UUID reportId, Disposition disposition, Instant decidedAt, SelfCarePlan plan) {
         Optional<SymptomReport> found = reports.findById(reportId);
         if (found.isEmpty()) {
             return TriageUpdate.UNKNOWN_REPORT;
         }
         SymptomReport report = found.get();
         Disposition before = report.disposition();
-        if (!report.triaged(disposition, decidedAt.truncatedTo(ChronoUnit.MICROS))) {
+        if (!report.triaged(disposition, decidedAt.truncatedTo(ChronoUnit.MICROS), plan)) {
             log.warn("Report {} already triaged as {}; a later {} decision does not change it", reportId, before,
                     disposition);
             return TriageUpdate.ALREADY_TRIAGED;

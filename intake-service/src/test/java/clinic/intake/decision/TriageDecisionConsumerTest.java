@@ -5,12 +5,14 @@ import clinic.events.EventCodec;
 import clinic.events.OutgoingEvent;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.RulesetRef;
+import clinic.events.triage.SelfCarePlan;
 import clinic.events.triage.TriageDecisionMade;
 import clinic.intake.ConsumerGroups;
 import clinic.intake.IntakeHttp;
 import clinic.intake.IntakeServiceTest;
 import clinic.intake.TestReports;
 import clinic.intake.TopicReader;
+import clinic.intake.TriageDecisions;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -83,6 +85,56 @@ class TriageDecisionConsumerTest {
         Map<String, Object> row = jdbc.queryForMap("select status, disposition from symptom_report where id = ?",
                 reportId);
         assertThat(row).containsEntry("status", "TRIAGED").containsEntry("disposition", "URGENT_REVIEW");
+    }
+
+    @Test
+    void storesTheDecisionsSelfCarePlanWithTheStatusAndShowsItInTheStatusJson() {
+        UUID reportId = submitReport();
+        SelfCarePlan plan = TriageDecisions.plan("stored");
+
+        publish(TriageDecisions.decision(reportId, Disposition.SELF_CARE, plan));
+
+        JsonNode status = awaitTriaged(reportId);
+        assertThat(status.propertyNames()).containsExactlyInAnyOrder("reportId", "status", "submittedAt",
+                "disposition", "selfCarePlan");
+        JsonNode shown = status.get("selfCarePlan");
+        assertThat(shown.get("summary").asString()).isEqualTo(plan.summary());
+        assertThat(shown.get("advice").valueStream().map(JsonNode::asString).toList()).isEqualTo(plan.advice());
+        assertThat(shown.get("watchFor").valueStream().map(JsonNode::asString).toList()).isEqualTo(plan.watchFor());
+        assertThat(shown.get("howToGetHelp").asString()).isEqualTo(plan.howToGetHelp());
+        assertThat(shown.get("expectedCourse").asString()).isEqualTo(plan.expectedCourse());
+        assertThat(shown.get("recheck").asString()).isEqualTo(plan.recheck());
+        assertThat(jdbc.queryForObject("select self_care_plan from symptom_report where id = ?", String.class,
+                reportId)).contains(plan.summary(), plan.recheck());
+    }
+
+    @Test
+    void aDecisionWithoutAPlanLeavesItOutOfTheStatusJson() {
+        UUID reportId = submitReport();
+
+        publish(TriageDecisions.decision(reportId, Disposition.URGENT_REVIEW, null));
+
+        assertThat(awaitTriaged(reportId).has("selfCarePlan")).isFalse();
+        assertThat(jdbc.queryForObject("select self_care_plan from symptom_report where id = ?", String.class,
+                reportId)).isNull();
+    }
+
+    @Test
+    void aMoreUrgentDecisionReplacesThePlanAndALessUrgentOneLeavesItAlone() {
+        UUID reportId = submitReport();
+        publish(TriageDecisions.decision(reportId, Disposition.SELF_CARE, TriageDecisions.plan("first")));
+        awaitTriaged(reportId);
+
+        awaitConsumedPast(publish(TriageDecisions.decision(reportId, Disposition.ROUTINE_REVIEW,
+                TriageDecisions.plan("interim"))));
+        assertThat(status(reportId).get("selfCarePlan").get("summary").asString()).isEqualTo("Summary interim");
+
+        awaitConsumedPast(publish(TriageDecisions.decision(reportId, Disposition.SELF_CARE,
+                TriageDecisions.plan("later"))));
+        assertThat(status(reportId).get("selfCarePlan").get("summary").asString()).isEqualTo("Summary interim");
+
+        awaitConsumedPast(publish(TriageDecisions.decision(reportId, Disposition.EMERGENCY, null)));
+        assertThat(status(reportId).has("selfCarePlan")).as("an emergency carries no self-care plan").isFalse();
     }
 
     @Test

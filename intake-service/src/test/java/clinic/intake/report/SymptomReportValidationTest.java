@@ -84,6 +84,7 @@ class SymptomReportValidationTest {
                 arguments("missing patient", json(without("patient")), "patient", null),
                 arguments("patient sent as a string", json(with("patient", "someone")), "patient", "someone"),
                 arguments("missing patient email", json(without("patient.email")), "patient.email", null),
+                arguments("empty patient email", json(with("patient.email", "")), "patient.email", null),
                 arguments("invalid patient email", json(with("patient.email", "not-an-email")), "patient.email",
                         "not-an-email"),
                 arguments("patient name longer than 200", json(with("patient.name", tooLongName)), "patient.name",

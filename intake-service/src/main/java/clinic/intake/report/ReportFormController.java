@@ -1,0 +1,65 @@
+package clinic.intake.report;
+
+import clinic.intake.web.PageHeaders;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+import java.util.Map;
+
+/**
+ * The patient's heel-pain form: {@code GET /} shows it, {@code POST /reports} checks it with the API's
+ * rules and either shows it again with each problem next to its question (400) or stores the report
+ * and sends the browser to its status page (303, so a reload never submits twice).
+ */
+@Controller
+@Hidden // patient pages, not part of the API description
+class ReportFormController {
+
+    private final SymptomReportService reports;
+    private final Validator validator;
+
+    ReportFormController(SymptomReportService reports, Validator validator) {
+        this.reports = reports;
+        this.validator = validator;
+    }
+
+    @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
+    ModelAndView form(HttpServletResponse response) {
+        PageHeaders.apply(response);
+        return formView(FormAnswers.empty(), Map.of(), HttpStatus.OK);
+    }
+
+    @PostMapping(path = "/reports", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.TEXT_HTML_VALUE)
+    ModelAndView submit(@RequestParam MultiValueMap<String, String> parameters, HttpServletResponse response) {
+        PageHeaders.apply(response);
+        FormAnswers answers = FormAnswers.of(parameters);
+        ReportFormCheck.Outcome outcome = ReportFormCheck.check(answers, validator);
+        if (!outcome.errors().isEmpty()) {
+            return formView(answers, outcome.errors(), HttpStatus.BAD_REQUEST);
+        }
+        ReportStatusView report = reports.submit(outcome.request().patient(), outcome.request().answers());
+        RedirectView toStatus = new RedirectView(ReportPageController.path(report.reportId()), true);
+        toStatus.setStatusCode(HttpStatus.SEE_OTHER);
+        toStatus.setExposeModelAttributes(false);
+        return new ModelAndView(toStatus);
+    }
+
+    private static ModelAndView formView(FormAnswers answers, Map<String, String> errors, HttpStatus status) {
+        ModelAndView view = new ModelAndView("form", status);
+        view.addObject("sections", IntakeQuestions.SECTIONS);
+        view.addObject("answers", answers);
+        view.addObject("errors", errors);
+        return view;
+    }
+}

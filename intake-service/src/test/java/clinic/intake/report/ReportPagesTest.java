@@ -1,0 +1,285 @@
+package clinic.intake.report;
+
+import clinic.events.triage.Disposition;
+import clinic.events.triage.SelfCarePlan;
+import clinic.intake.IntakeHttp;
+import clinic.intake.IntakeServiceTest;
+import clinic.intake.Tables;
+import clinic.intake.TestReports;
+import clinic.intake.TriageDecisions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static clinic.intake.TestReports.EMAIL;
+import static clinic.intake.TestReports.EXTERNAL_ID;
+import static clinic.intake.TestReports.NAME;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The patient pages over plain HTTP: status codes, headers and exact HTML the browser tests cannot see. */
+@IntakeServiceTest
+class ReportPagesTest {
+
+    static final String FORM = "application/x-www-form-urlencoded";
+    static final Pattern REPORT_PAGE = Pattern.compile("/reports/([0-9a-f-]{36})");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    IntakeHttp http;
+    Tables tables;
+
+    @BeforeEach
+    void setUp() {
+        http = new IntakeHttp(port);
+        tables = new Tables(jdbc);
+    }
+
+    @Test
+    void theFormAsksEveryFieldOfTheApiWithTheApisOptionsAndRanges() {
+        HttpResponse<String> page = http.get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(IntakeHttp.contentType(page)).startsWith("text/html");
+        assertThat(page.body()).contains("<html lang=\"en\"", "action=\"/reports\"", "method=\"post\"");
+        List<String> apiFields = new ArrayList<>();
+        for (var component : PatientDetails.class.getRecordComponents()) {
+            apiFields.add("patient." + component.getName());
+        }
+        for (var component : SymptomReportRequest.class.getRecordComponents()) {
+            Class<?> type = component.getType();
+            if (type.isEnum()) {
+                for (Object constant : type.getEnumConstants()) {
+                    assertThat(input(page, component.getName() + "-" + constant)).contains("type=\"radio\"");
+                }
+            } else if (type == Boolean.class) {
+                assertThat(input(page, component.getName() + "-true")).contains("type=\"radio\"");
+                assertThat(input(page, component.getName() + "-false")).contains("type=\"radio\"");
+            } else if (type == List.class) {
+                assertThat(page.body()).contains("name=\"" + component.getName() + "\" value=");
+            }
+            if (type != PatientDetails.class) {
+                apiFields.add(component.getName());
+            }
+        }
+        assertThat(apiFields).hasSize(24)
+                .allSatisfy(field -> assertThat(page.body()).contains("name=\"" + field + "\""));
+        assertThat(input(page, "painQualities-BURNING")).contains("type=\"checkbox\"");
+        assertThat(input(page, "painScore")).contains("type=\"number\"", "min=\"0\"", "max=\"10\"");
+        assertThat(input(page, "ageYears")).contains("min=\"1\"", "max=\"120\"");
+        assertThat(input(page, "symptomDurationDays")).contains("min=\"0\"", "max=\"3650\"");
+        assertThat(input(page, "weeksOfLoadReductionAndRehab")).contains("min=\"0\"", "max=\"520\"");
+        assertThat(input(page, "patient.email")).contains("type=\"email\"", "autocomplete=\"email\"");
+        assertThat(page.body()).contains("<label for=\"painLocation-BACK_OF_HEEL\">", "<legend");
+    }
+
+    @Test
+    void aValidFormStoresTheSameReportAsTheApiAndRedirectsToItsStatusPageWith303() {
+        HttpResponse<String> response = http.post("/reports", bytes(FormBodies.valid()), FORM);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        Matcher matcher = REPORT_PAGE.matcher(location);
+        assertThat(matcher.matches()).as(location).isTrue();
+        UUID reportId = UUID.fromString(matcher.group(1));
+        Map<String, Object> row = jdbc.queryForMap("select * from symptom_report where id = ?", reportId);
+        assertThat(row).containsEntry("patient_external_id", EXTERNAL_ID).containsEntry("patient_name", NAME)
+                .containsEntry("patient_email", EMAIL).containsEntry("status", "RECEIVED");
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where message_key = ?", Long.class,
+                reportId.toString())).isEqualTo(1L);
+        HttpResponse<String> viaApi = http.submit(TestReports.validJson());
+        String apiAnswers = jdbc.queryForObject("select answers from symptom_report where id = ?", String.class,
+                UUID.fromString(IntakeHttp.json(viaApi).get("reportId").asString()));
+        IntakeAnswersJson answers = new IntakeAnswersJson();
+        assertThat(answers.convertToEntityAttribute((String) row.get("answers")))
+                .isEqualTo(answers.convertToEntityAttribute(apiAnswers));
+    }
+
+    @Test
+    void anInvalidFormComesBackWith400ErrorsNextToTheQuestionsTheEnteredValuesAndNothingStored() {
+        long reportsBefore = tables.reports();
+        long outboxBefore = tables.outbox();
+
+        HttpResponse<String> response = http.post("/reports", bytes(FormBodies.valid("painScore", 11,
+                "hasDiabetes", null, "ageYears", "abc", "painLocation", "LEFT_TOE",
+                "patient.email", "not an email", "patient.name", "<b>Henrietta</b>")), FORM);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(IntakeHttp.contentType(response)).startsWith("text/html");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String page = response.body();
+        assertThat(page).contains("<title>Error: Tell us about your heel pain");
+        assertThat(error(page, "painScore")).isEqualTo("Enter a whole number from 0 to 10");
+        assertThat(error(page, "hasDiabetes")).isEqualTo("Choose an answer");
+        assertThat(error(page, "ageYears")).isEqualTo("Enter a whole number, using digits only");
+        assertThat(error(page, "painLocation")).isEqualTo("Choose from the options shown");
+        assertThat(error(page, "patient.email")).startsWith("Enter an email address");
+        assertThat(page).doesNotContain("id=\"trend-error\"", "id=\"patient.name-error\"");
+        assertThat(input(response, "painScore")).contains("value=\"11\"", "aria-invalid=\"true\"",
+                "aria-describedby=\"painScore-hint painScore-error\"");
+        assertThat(input(response, "ageYears")).contains("value=\"abc\"");
+        assertThat(input(response, "patient.name")).contains("value=\"&lt;b&gt;Henrietta&lt;/b&gt;\"");
+        assertThat(input(response, "trend-STABLE")).contains("checked");
+        assertThat(input(response, "painQualities-SHARP")).contains("checked");
+        assertThat(input(response, "painQualities-BURNING")).doesNotContain("checked");
+        assertThat(page).contains("href=\"#painScore\"", "href=\"#hasDiabetes-true\"")
+                .doesNotContain("<b>Henrietta", "Exception");
+        assertThat(tables.reports()).isEqualTo(reportsBefore);
+        assertThat(tables.outbox()).isEqualTo(outboxBefore);
+    }
+
+    @Test
+    void blankTextAnswersAndRepeatedSingleAnswersAreRefused() {
+        long reportsBefore = tables.reports();
+
+        HttpResponse<String> response = http.post("/reports", bytes(FormBodies.valid("patient.email", "",
+                "patient.name", "   ", "trend", List.of("STABLE", "WORSENING"))), FORM);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(error(response.body(), "patient.email")).isEqualTo("Fill this in");
+        assertThat(error(response.body(), "patient.name")).isEqualTo("Fill this in");
+        assertThat(error(response.body(), "trend")).isEqualTo("Give one answer only");
+        assertThat(tables.reports()).isEqualTo(reportsBefore);
+    }
+
+    @Test
+    void uncheckedCheckboxGroupsMeanNoneOfThese() {
+        HttpResponse<String> response = http.post("/reports",
+                bytes(FormBodies.valid("painQualities", List.of(), "recentLoadChanges", List.of())), FORM);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+    }
+
+    @Test
+    void aNewReportsPageSaysReceivedRefreshesItselfUnlessAskedNotToAndShowsNoPatientData() {
+        UUID reportId = submit();
+
+        HttpResponse<String> page = http.get("/reports/" + reportId);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(IntakeHttp.contentType(page)).startsWith("text/html");
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.body()).contains("We have received your report", reportId.toString(),
+                "<meta http-equiv=\"refresh\" content=\"1\">", "href=\"/reports/" + reportId + "?refresh=off\"")
+                .doesNotContain(NAME, EMAIL, EXTERNAL_ID);
+        HttpResponse<String> still = http.get("/reports/" + reportId + "?refresh=off");
+        assertThat(still.body()).contains("We have received your report").doesNotContain("http-equiv=\"refresh\"");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Disposition.class)
+    void aTriagedReportsPageSaysWhatHappensNextAndShowsThePlanButNoInternals(Disposition disposition) {
+        UUID reportId = submit();
+        boolean withPlan = disposition == Disposition.SELF_CARE || disposition == Disposition.ROUTINE_REVIEW;
+        SelfCarePlan plan = withPlan ? TriageDecisions.plan(disposition.name().toLowerCase()) : null;
+
+        TriageDecisions.publish(kafka, reportId, disposition, plan);
+
+        String page = awaitTriagedPage(reportId);
+        assertThat(page).contains(switch (disposition) {
+            case EMERGENCY -> "Seek emergency care now";
+            case URGENT_REVIEW -> "A clinician will contact you today";
+            case ROUTINE_REVIEW -> "A clinician will review your report within a few days";
+            case SELF_CARE -> "You can look after this yourself for now";
+        });
+        if (withPlan) {
+            assertThat(page).contains(plan.summary(), plan.advice().get(1), plan.watchFor().get(0),
+                    plan.howToGetHelp(), plan.expectedCourse(), plan.recheck(), "It is not a diagnosis");
+        } else {
+            assertThat(page).doesNotContain("What to do", "self-care plan");
+        }
+        assertThat(page).doesNotContain("http-equiv=\"refresh\"", disposition.name(), "heel-pain", "dddd",
+                NAME, EMAIL, EXTERNAL_ID);
+    }
+
+    @Test
+    void aSelfCareReportWithoutAPlanSaysTheTeamWillBeInTouch() {
+        UUID reportId = submit();
+
+        TriageDecisions.publish(kafka, reportId, Disposition.SELF_CARE, null);
+
+        assertThat(awaitTriagedPage(reportId)).contains("Your written advice is not ready",
+                "A member of the clinic team will look at your report");
+    }
+
+    @Test
+    void unknownReportsAndPagesGetTheHtml404PageWhileTheApiKeepsProblemJson() {
+        for (String path : List.of("/reports/" + UUID.randomUUID(), "/reports/not-a-report", "/reports/1-1-1-1-1",
+                "/reports/" + UUID.randomUUID() + "/more", "/no-such-page")) {
+            HttpResponse<String> page = http.get(path);
+
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            assertThat(IntakeHttp.contentType(page)).as(path).startsWith("text/html");
+            assertThat(page.body()).as(path).contains("<h1>Page not found</h1>")
+                    .doesNotContain("Exception", "Whitelabel", "\"status\"");
+        }
+        HttpResponse<String> api = http.get("/api/v1/no-such-endpoint");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(IntakeHttp.contentType(api)).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theStyleSheetIsServed() {
+        HttpResponse<String> css = http.get("/intake.css");
+
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(IntakeHttp.contentType(css)).startsWith("text/css");
+        assertThat(css.body()).contains(".error-message");
+    }
+
+    private String awaitTriagedPage(UUID reportId) {
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !http.get("/reports/" + reportId).body().contains("We have received your report"));
+        HttpResponse<String> page = http.get("/reports/" + reportId);
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page.body();
+    }
+
+    private UUID submit() {
+        HttpResponse<String> response = http.submit(TestReports.validJson());
+        assertThat(response.statusCode()).isEqualTo(202);
+        return UUID.fromString(IntakeHttp.json(response).get("reportId").asString());
+    }
+
+    /** The whole {@code <input>} tag with this id. */
+    private static String input(HttpResponse<String> page, String id) {
+        Matcher matcher = Pattern.compile("<input[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(page.body());
+        assertThat(matcher.find()).as("input " + id).isTrue();
+        return matcher.group();
+    }
+
+    /** The text of a field's error message, without the screen reader prefix. */
+    private static String error(String page, String field) {
+        Matcher matcher = Pattern.compile("id=\"" + Pattern.quote(field) + "-error\">\\s*"
+                + "<span class=\"visually-hidden\">Error:</span>\\s*([^<]*?)\\s*</p>").matcher(page);
+        assertThat(matcher.find()).as("error of " + field).isTrue();
+        return matcher.group(1);
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+}
