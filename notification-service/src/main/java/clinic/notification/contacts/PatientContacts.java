@@ -32,7 +32,8 @@ public class PatientContacts {
     PatientContacts(NotificationProperties properties, JsonMapper json) {
         NotificationProperties.Intake intake = properties.intake();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(intake.connectTimeout()).build());
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(intake.connectTimeout()).build());
         requests.setReadTimeout(intake.readTimeout());
         this.client = RestClient.builder().baseUrl(intake.baseUrl()).requestFactory(requests).build();
         this.retry = new RetryTemplate(RetryPolicy.builder()

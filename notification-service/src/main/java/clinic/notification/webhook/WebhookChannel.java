@@ -38,7 +38,9 @@ class WebhookChannel implements ChannelSender {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.webhook().timeout())
+        // HTTP/1.1: the JDK's default h2c upgrade attempt on a POST confuses some receivers and proxies.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.webhook().timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
