@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The dashboard feed of this instance: polls {@code alert_feed} and pushes each new entry to this
@@ -41,6 +42,7 @@ class AlertStream extends PollingWorker {
     private final NotificationProperties.Stream properties;
     private final Clock clock;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final AtomicLong subscriptions = new AtomicLong();
     private Instant lastHeartbeat;
 
     private static final class Subscriber {
@@ -73,12 +75,14 @@ class AlertStream extends PollingWorker {
         });
         emitter.onError(error -> subscribers.remove(subscriber));
         subscribers.add(subscriber);
+        subscriptions.incrementAndGet();
         nudge();
         return emitter;
     }
 
-    int subscriberCount() {
-        return subscribers.size();
+    /** How many subscriptions this instance has accepted so far (open or not). */
+    long subscriptionCount() {
+        return subscriptions.get();
     }
 
     @Override
