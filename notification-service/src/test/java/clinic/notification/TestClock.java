@@ -14,7 +14,7 @@ public class TestClock {
 
     @Bean
     @Primary
-    Clock testClock() {
+    Clock mutableClock() {
         return CLOCK;
     }
 }

@@ -56,6 +56,7 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
             http = new WireMockServer(options().dynamicPort());
             http.start();
             defaultStubs(http);
+            warmUp(http);
         }
         return http;
     }
@@ -69,6 +70,18 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
                         .withBody("{\"name\": \"Any Patient\", \"email\": \"any.patient@example.test\"}")));
     }
 
+    /** One request before the tests: a cold server's first answer can take longer than a webhook timeout. */
+    private static void warmUp(WireMockServer server) {
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(server.baseUrl() + ONCALL_HOOK))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (Exception e) {
+            throw new IllegalStateException("WireMock did not answer", e);
+        }
+    }
+
     public static TestPropertyValues properties() {
         smtp();
         String base = http().baseUrl();
@@ -79,7 +92,7 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
                 "clinic.notification.escalation.email-to=" + ESCALATION_TO,
                 "clinic.notification.webhook.url=" + base + ONCALL_HOOK,
                 "clinic.notification.webhook.secret=" + WEBHOOK_SECRET,
-                "clinic.notification.webhook.timeout=1s",
+                "clinic.notification.webhook.timeout=2s",
                 "clinic.notification.escalation.webhook-url=" + base + ESCALATION_HOOK,
                 "clinic.notification.intake.base-url=" + base,
                 "clinic.notification.intake.read-timeout=1s",

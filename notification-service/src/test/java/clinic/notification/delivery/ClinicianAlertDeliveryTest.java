@@ -157,7 +157,7 @@ class ClinicianAlertDeliveryTest {
     void aWebhookSlowerThanTheTimeoutIsRecordedAsATimeoutAndRetried() {
         UUID reportId = UUID.randomUUID();
         String scenario = "webhook-slow-" + reportId;
-        stubInScenario(reportId, scenario, Scenario.STARTED, "fast", 200, 3_000);
+        stubInScenario(reportId, scenario, Scenario.STARTED, "fast", 200, 4_000);
         stubInScenario(reportId, scenario, "fast", "done", 200, 0);
 
         send(kafka, urgentReview(reportId, Disposition.URGENT_REVIEW));
