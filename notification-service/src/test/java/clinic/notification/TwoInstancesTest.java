@@ -39,7 +39,9 @@ import static org.awaitility.Awaitility.await;
  * consumer group, as in a scaled deployment: every message goes out exactly once, and every escalation
  * happens once, whichever instance gets there first.
  */
-@EmbeddedKafka(partitions = 3)
+// A property of its own: the default (spring.kafka.bootstrap-servers, a system property) would
+// repoint the shared test context at this broker, which is gone after this class.
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "clinic.test.two-instances.brokers")
 class TwoInstancesTest {
 
     private static final int ALERTS = 24;

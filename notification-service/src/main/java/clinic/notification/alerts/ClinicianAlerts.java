@@ -15,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Clock;
 
 /**
  * Raises a clinician alert for an urgent-review request (P1 for EMERGENCY, P2 for URGENT_REVIEW). In one
@@ -33,17 +32,15 @@ class ClinicianAlerts {
     private final AlertFeed feed;
     private final EscalationPolicy escalation;
     private final JsonMapper json;
-    private final Clock clock;
 
     ClinicianAlerts(Inbox inbox, NotificationLog notifications, Deliveries deliveries, AlertFeed feed,
-                    EscalationPolicy escalation, JsonMapper json, Clock clock) {
+                    EscalationPolicy escalation, JsonMapper json) {
         this.inbox = inbox;
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.feed = feed;
         this.escalation = escalation;
         this.json = json;
-        this.clock = clock;
     }
 
     @Transactional
@@ -56,7 +53,7 @@ class ClinicianAlerts {
         Priority priority = Priority.of(review.disposition());
         notifications.record(new NotificationLog.Request(review.reportId(), NotificationKind.CLINICIAN_ALERT,
                         Channel.CLINICIAN_DASHBOARD, priority, json.writeValueAsString(AlertContent.of(review)),
-                        event.id(), clock.instant().plus(escalation.deadline(priority))))
+                        event.id(), escalation.deadline(priority)))
                 .ifPresent(alert -> {
                     deliveries.schedule(alert.id(), Recipient.CLINICIAN, 0);
                     feed.append(alert.id(), FeedEvent.ALERT_RAISED);

@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public class NotificationLog {
 
     /** A notification to record: its report, kind, channel, priority, JSON content and the event it came from. */
     public record Request(UUID reportId, NotificationKind kind, Channel channel, Priority priority, String content,
-                          UUID sourceEventId, Instant escalatesAt) {
+                          UUID sourceEventId, Duration escalatesAfter) {
 
         public Request(UUID reportId, NotificationKind kind, Channel channel, Priority priority, String content,
                        UUID sourceEventId) {
@@ -69,9 +70,10 @@ public class NotificationLog {
             return Optional.empty();
         }
         // Flushed at once: the caller inserts delivery and feed rows (plain SQL) that reference this row.
+        Instant now = clock.instant();
         Notification notification = notifications.saveAndFlush(new Notification(request.reportId(), request.kind(),
-                request.channel(), request.priority(), request.content(), request.sourceEventId(), clock.instant())
-                .escalatingAt(request.escalatesAt()));
+                request.channel(), request.priority(), request.content(), request.sourceEventId(), now)
+                .escalatingAt(request.escalatesAfter() == null ? null : now.plus(request.escalatesAfter())));
         log.info("Recorded {} {} on {} for report {} from event {}", request.kind(), notification.id(),
                 request.channel(), request.reportId(), request.sourceEventId());
         countAfterCommit(request.kind(), request.channel());
