@@ -65,7 +65,8 @@ class TwoInstancesTest {
              ConfigurableApplicationContext second = start(broker)) {
             JdbcClient jdbc = JdbcClient.create(first.getBean(DataSource.class));
             DeliveryLog log = new DeliveryLog(jdbc);
-            KafkaTemplate<String, byte[]> kafka = producer(broker);
+            DefaultKafkaProducerFactory<String, byte[]> producers = producers(broker);
+            KafkaTemplate<String, byte[]> kafka = new KafkaTemplate<>(producers);
             List<UUID> alerts = IntStream.range(0, ALERTS).mapToObj(i -> UUID.randomUUID()).toList();
             List<UUID> notices = IntStream.range(0, NOTICES).mapToObj(i -> UUID.randomUUID()).toList();
             for (int i = 0; i < ALERTS; i++) {
@@ -100,6 +101,7 @@ class TwoInstancesTest {
                 assertThat(log.of(reportId)).hasSize(4);
             }
             assertThat(escalations(first) + escalations(second)).isEqualTo(ALERTS);
+            producers.destroy();
         }
     }
 
@@ -134,10 +136,10 @@ class TwoInstancesTest {
                 .mapToDouble(c -> c.count()).sum();
     }
 
-    private static KafkaTemplate<String, byte[]> producer(EmbeddedKafkaBroker broker) {
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+    private static DefaultKafkaProducerFactory<String, byte[]> producers(EmbeddedKafkaBroker broker) {
+        return new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 }

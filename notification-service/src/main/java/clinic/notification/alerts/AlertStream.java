@@ -36,6 +36,7 @@ class AlertStream extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
     private static final int BATCH = 200;
+    private static final long RECONNECT_MILLIS = 2_000;
 
     private final AlertFeed feed;
     private final AlertQueue queue;
@@ -74,6 +75,14 @@ class AlertStream extends PollingWorker {
             emitter.complete();
         });
         emitter.onError(error -> subscribers.remove(subscriber));
+        try {
+            // Sent before the poller can see this subscriber (so never concurrently with it): the response
+            // starts at once instead of at the first event, and clients learn how soon to reconnect.
+            emitter.send(SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("connected"));
+        } catch (IOException e) {
+            emitter.completeWithError(e);
+            return emitter;
+        }
         subscribers.add(subscriber);
         subscriptions.incrementAndGet();
         nudge();

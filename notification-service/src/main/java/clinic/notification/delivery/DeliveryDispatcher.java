@@ -45,7 +45,7 @@ public class DeliveryDispatcher extends PollingWorker {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String owner = "notification-" + UUID.randomUUID();
-    private final ExecutorService sending;
+    private volatile ExecutorService sending;
 
     DeliveryDispatcher(DeliveryStore store, TransactionTemplate transaction, List<ChannelSender> senders,
                        List<MessageComposer> composers, NotificationProperties properties, DeliveryMetrics metrics,
@@ -59,11 +59,19 @@ public class DeliveryDispatcher extends PollingWorker {
         this.metrics = metrics;
         this.events = events;
         this.clock = clock;
-        this.sending = Executors.newFixedThreadPool(this.properties.senders(), runnable -> {
-            Thread thread = new Thread(runnable, "delivery-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
+    }
+
+    /** The senders live as long as the worker runs: a stopped context (or a paused test context) can start again. */
+    @Override
+    public synchronized void start() {
+        if (!isRunning()) {
+            sending = Executors.newFixedThreadPool(properties.senders(), runnable -> {
+                Thread thread = new Thread(runnable, "delivery-sender");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        super.start();
     }
 
     /** Claims and sends full batches until nothing is due. */
@@ -142,8 +150,10 @@ public class DeliveryDispatcher extends PollingWorker {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         super.stop();
-        sending.shutdownNow();
+        if (sending != null) {
+            sending.shutdownNow();
+        }
     }
 }
