@@ -9,6 +9,9 @@ import clinic.notification.TestServers;
 import clinic.notification.Webhooks;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,9 @@ class ClinicianAlertDeliveryTest {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    MeterRegistry meters;
 
     DeliveryLog log;
 
@@ -192,6 +198,30 @@ class ClinicianAlertDeliveryTest {
         assertThat(mvc.get().uri("/api/v1/alerts")).bodyJson()
                 .extractingPath("$[?(@.reportId == '%s')].escalationLevel".formatted(reportId)).asArray()
                 .containsExactly(1);
+    }
+
+    @Test
+    void countsAttemptsByChannelAndOutcomeWithoutIdsOrAddressesInTheTags() {
+        double before = attempts("EMAIL", "DELIVERED");
+        UUID reportId = UUID.randomUUID();
+
+        send(kafka, urgentReview(reportId, Disposition.URGENT_REVIEW));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts("EMAIL", "DELIVERED") >= before + 1);
+        assertThat(meters.find("clinic.notification.delivery.attempts").counters()).isNotEmpty()
+                .allSatisfy(counter -> assertThat(counter.getId().getTags()).extracting(Tag::getKey)
+                        .containsExactlyInAnyOrder("channel", "outcome"));
+        assertThat(meters.find("clinic.notification.escalations").counters())
+                .allSatisfy(counter -> assertThat(counter.getId().getTags()).extracting(Tag::getKey)
+                        .containsExactly("priority"));
+        assertThat(meters.find("clinic.notification.alerts.open").gauge()).isNotNull()
+                .satisfies(gauge -> assertThat(gauge.value()).isGreaterThanOrEqualTo(1));
+    }
+
+    private double attempts(String channel, String outcome) {
+        Counter counter = meters.find("clinic.notification.delivery.attempts").tags("channel", channel,
+                "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static void stubInScenario(UUID reportId, String scenario, String state, String next, int status,
