@@ -5,7 +5,6 @@ import clinic.events.OutgoingEvent;
 import clinic.events.triage.TriageDecisionMade;
 import clinic.events.triage.Disposition;
 import clinic.notification.log.Channel;
-import clinic.notification.log.DeliveryStatus;
 import clinic.notification.log.Notification;
 import clinic.notification.log.NotificationKind;
 import clinic.notification.log.NotificationRepository;
@@ -66,10 +65,11 @@ class EventFlowTest {
         assertThat(alert.kind()).isEqualTo(NotificationKind.CLINICIAN_ALERT);
         assertThat(alert.channel()).isEqualTo(Channel.CLINICIAN_DASHBOARD);
         assertThat(alert.priority()).isEqualTo(Priority.P2);
-        assertThat(alert.status()).isEqualTo(DeliveryStatus.PENDING);
-        assertThat(alert.deliveredAt()).isNull();
-        assertThat(alert.attempts()).isZero();
         assertThat(alert.sourceEventId()).isEqualTo(event.id());
+        assertThat(new DeliveryLog(jdbc).of(reportId)).extracting(d -> d.channel() + "/" + d.recipient() + "/" + d.level())
+                .containsExactlyInAnyOrder("EMAIL/CLINICIAN/0", "WEBHOOK/CLINICIAN/0");
+        assertThat(alert.escalationLevel()).isZero();
+        assertThat(alert.nextEscalationAt()).isEqualTo(alert.createdAt().plus(Duration.ofMinutes(30)));
         JsonNode content = json.readTree(alert.content());
         assertThat(content.at("/disposition").asString()).isEqualTo("URGENT_REVIEW");
         assertThat(content.at("/redFlags/0").asString()).isEqualTo("FEVER");
@@ -88,7 +88,9 @@ class EventFlowTest {
         assertThat(notice.kind()).isEqualTo(NotificationKind.PATIENT_NOTICE);
         assertThat(notice.channel()).isEqualTo(Channel.PATIENT_MESSAGE);
         assertThat(notice.priority()).isEqualTo(Priority.P4);
-        assertThat(notice.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(notice.nextEscalationAt()).isNull();
+        assertThat(new DeliveryLog(jdbc).of(reportId)).extracting(d -> d.channel() + "/" + d.recipient() + "/" + d.level())
+                .containsExactly("EMAIL/PATIENT/0");
         JsonNode content = json.readTree(notice.content());
         assertThat(content.at("/disposition").asString()).isEqualTo("SELF_CARE");
         assertThat(content.at("/plan/summary").asString()).isEqualTo("Likely plantar heel pain: start with self-care");
@@ -116,6 +118,9 @@ class EventFlowTest {
         assertThat(item.channel()).isEqualTo(Channel.CLINICIAN_DASHBOARD);
         assertThat(item.priority()).isEqualTo(Priority.P3);
         assertThat(json.readTree(item.content()).at("/reasons/0/ruleId").asString()).isEqualTo("RT-DIABETES");
+        // The routine item waits in the dashboard queue: only the patient notice is emailed.
+        assertThat(new DeliveryLog(jdbc).of(reportId)).singleElement()
+                .satisfies(d -> assertThat(d.notificationId()).isEqualTo(notice.id()));
     }
 
     @Test
@@ -164,6 +169,8 @@ class EventFlowTest {
         topics.forEach(topic -> ConsumerGroups.awaitCaughtUp(brokers, "notification-service", topic, 3));
         List<Map<String, Object>> notificationsBefore = notificationRows();
         List<Map<String, Object>> processedBefore = processedRows();
+        List<Map<String, Object>> deliveriesBefore = deliveryRows();
+        List<Map<String, Object>> feedBefore = feedRows();
 
         int replayed = 0;
         for (String topic : topics) {
@@ -180,11 +187,24 @@ class EventFlowTest {
         assertThat(replayed).isGreaterThanOrEqualTo(2);
         assertThat(notificationRows()).isEqualTo(notificationsBefore);
         assertThat(processedRows()).isEqualTo(processedBefore);
+        assertThat(deliveryRows()).isEqualTo(deliveriesBefore);
+        assertThat(feedRows()).isEqualTo(feedBefore);
     }
 
+    /** What a replay could add to (the status columns move on their own as messages go out). */
     private List<Map<String, Object>> notificationRows() {
-        return jdbc.sql("select notification_id, report_id, kind, channel, source_event_id, status "
+        return jdbc.sql("select notification_id, report_id, kind, channel, source_event_id "
                 + "from notification order by notification_id").query().listOfRows();
+    }
+
+    private List<Map<String, Object>> deliveryRows() {
+        return jdbc.sql("select delivery_id, notification_id, channel, recipient, escalation_level "
+                + "from delivery order by delivery_id").query().listOfRows();
+    }
+
+    private List<Map<String, Object>> feedRows() {
+        return jdbc.sql("select feed_id, alert_id, event_type from alert_feed where event_type = 'ALERT_RAISED' "
+                + "order by feed_id").query().listOfRows();
     }
 
     private List<Map<String, Object>> processedRows() {

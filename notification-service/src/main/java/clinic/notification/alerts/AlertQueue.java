@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The clinicians' work queue of open alerts, and their acknowledgement. */
@@ -22,13 +23,15 @@ class AlertQueue {
     private static final Logger log = LoggerFactory.getLogger(AlertQueue.class);
 
     private final NotificationRepository notifications;
+    private final AlertFeed feed;
     private final JsonMapper json;
     private final Clock clock;
     private final String triageBaseUrl;
 
-    AlertQueue(NotificationRepository notifications, JsonMapper json, Clock clock,
+    AlertQueue(NotificationRepository notifications, AlertFeed feed, JsonMapper json, Clock clock,
                @Value("${clinic.links.triage-base-url:http://localhost:8082}") String triageBaseUrl) {
         this.notifications = notifications;
+        this.feed = feed;
         this.json = json;
         this.clock = clock;
         this.triageBaseUrl = triageBaseUrl.replaceAll("/+$", "");
@@ -40,10 +43,20 @@ class AlertQueue {
         return notifications.findOpenAlerts().stream().map(this::view).toList();
     }
 
-    /** Closes the alert; acknowledging a closed alert changes nothing and returns the first acknowledgement. */
+    /** Any alert, open or not, as the queue would show it. */
+    @Transactional(readOnly = true)
+    public Optional<AlertView> find(UUID alertId) {
+        return notifications.findByIdAndKind(alertId, NotificationKind.CLINICIAN_ALERT).map(this::view);
+    }
+
+    /**
+     * Closes the alert, which stops its escalation; acknowledging a closed alert changes nothing and returns
+     * the first acknowledgement. Only the first writes a feed row.
+     */
     @Transactional
     public AlertView acknowledge(UUID alertId, String acknowledgedBy) {
         if (notifications.acknowledgeIfOpen(alertId, acknowledgedBy, clock.instant()) == 1) {
+            feed.append(alertId, FeedEvent.ALERT_ACKNOWLEDGED);
             log.info("Alert {} acknowledged", alertId);
         }
         return notifications.findByIdAndKind(alertId, NotificationKind.CLINICIAN_ALERT)
@@ -56,10 +69,10 @@ class AlertQueue {
         AlertView.Status status = alert.acknowledgedAt() == null ? AlertView.Status.OPEN : AlertView.Status.ACKNOWLEDGED;
         return new AlertView(alert.id(), alert.reportId(), content.disposition(), alert.priority(),
                 content.redFlags(), content.reasons(), reportLink(alert.reportId()), alert.createdAt(), status,
-                alert.acknowledgedBy(), alert.acknowledgedAt());
+                alert.acknowledgedBy(), alert.acknowledgedAt(), alert.escalationLevel(), alert.escalatedAt());
     }
 
-    private URI reportLink(UUID reportId) {
+    URI reportLink(UUID reportId) {
         return URI.create(triageBaseUrl + "/api/v1/triage-decisions/" + reportId);
     }
 }

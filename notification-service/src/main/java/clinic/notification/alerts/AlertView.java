@@ -10,10 +10,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A clinician alert as the work queue shows it. {@code status} is OPEN until acknowledged. */
+/**
+ * A clinician alert as the work queue and the dashboard feed show it. {@code status} is OPEN until
+ * acknowledged; {@code escalationLevel} counts the escalations so far (0: none), {@code escalatedAt} is the last.
+ */
 record AlertView(UUID alertId, UUID reportId, Disposition disposition, Priority priority, List<RedFlag> redFlags,
                  List<FiredRule> reasons, URI reportLink, Instant createdAt, Status status, String acknowledgedBy,
-                 Instant acknowledgedAt) {
+                 Instant acknowledgedAt, int escalationLevel, Instant escalatedAt) {
 
     enum Status {
         OPEN, ACKNOWLEDGED

@@ -1,6 +1,9 @@
 package clinic.notification.alerts;
 
 import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,15 +14,33 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.UUID;
 
-/** The clinicians' alert queue. */
+/** The clinicians' alert queue and its live feed. */
 @RestController
 @RequestMapping("/api/v1/alerts")
 class AlertsController {
 
     private final AlertQueue queue;
+    private final AlertStream stream;
 
-    AlertsController(AlertQueue queue) {
+    AlertsController(AlertQueue queue, AlertStream stream) {
         this.queue = queue;
+        this.stream = stream;
+    }
+
+    /**
+     * The dashboard feed as server-sent events. A reconnecting client's {@code Last-Event-ID} replays what it
+     * missed; a value that is not a feed id is ignored (the client then starts from now).
+     */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        return stream.subscribe(feedId(lastEventId));
+    }
+
+    private static Long feedId(String header) {
+        if (header == null || !header.strip().matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.parseLong(header.strip());
     }
 
     @GetMapping

@@ -2,6 +2,8 @@ package clinic.notification.alerts;
 
 import clinic.events.IncomingEvent;
 import clinic.events.triage.UrgentReviewRequested;
+import clinic.notification.delivery.Deliveries;
+import clinic.notification.delivery.Recipient;
 import clinic.notification.inbox.Inbox;
 import clinic.notification.log.Channel;
 import clinic.notification.log.NotificationKind;
@@ -13,7 +15,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Records a clinician alert for an urgent-review request: P1 for EMERGENCY, P2 for URGENT_REVIEW. */
+
+/**
+ * Raises a clinician alert for an urgent-review request (P1 for EMERGENCY, P2 for URGENT_REVIEW). In one
+ * transaction with the event's processed-message row: the alert with its escalation deadline, its
+ * deliveries to the on-call clinicians and a feed row for the dashboard. A redelivered event adds nothing.
+ */
 @Service
 class ClinicianAlerts {
 
@@ -21,11 +28,18 @@ class ClinicianAlerts {
 
     private final Inbox inbox;
     private final NotificationLog notifications;
+    private final Deliveries deliveries;
+    private final AlertFeed feed;
+    private final EscalationPolicy escalation;
     private final JsonMapper json;
 
-    ClinicianAlerts(Inbox inbox, NotificationLog notifications, JsonMapper json) {
+    ClinicianAlerts(Inbox inbox, NotificationLog notifications, Deliveries deliveries, AlertFeed feed,
+                    EscalationPolicy escalation, JsonMapper json) {
         this.inbox = inbox;
         this.notifications = notifications;
+        this.deliveries = deliveries;
+        this.feed = feed;
+        this.escalation = escalation;
         this.json = json;
     }
 
@@ -36,8 +50,13 @@ class ClinicianAlerts {
             return;
         }
         UrgentReviewRequested review = event.data();
+        Priority priority = Priority.of(review.disposition());
         notifications.record(new NotificationLog.Request(review.reportId(), NotificationKind.CLINICIAN_ALERT,
-                Channel.CLINICIAN_DASHBOARD, Priority.of(review.disposition()),
-                json.writeValueAsString(AlertContent.of(review)), event.id()));
+                        Channel.CLINICIAN_DASHBOARD, priority, json.writeValueAsString(AlertContent.of(review)),
+                        event.id(), escalation.deadline(priority)))
+                .ifPresent(alert -> {
+                    deliveries.schedule(alert.id(), Recipient.CLINICIAN, 0);
+                    feed.append(alert.id(), FeedEvent.ALERT_RAISED);
+                });
     }
 }

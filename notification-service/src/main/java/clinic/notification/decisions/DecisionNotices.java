@@ -3,6 +3,8 @@ package clinic.notification.decisions;
 import clinic.events.IncomingEvent;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.TriageDecisionMade;
+import clinic.notification.delivery.Deliveries;
+import clinic.notification.delivery.Recipient;
 import clinic.notification.inbox.Inbox;
 import clinic.notification.log.Channel;
 import clinic.notification.log.NotificationKind;
@@ -15,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records the patient notice of a decision (priority by disposition) and, for ROUTINE_REVIEW, an item for
- * the clinicians' routine queue (P3). Clinician alerts come from the urgent-review topic, not from here.
+ * Records the patient notice of a decision (priority by disposition) with its email to the patient, and,
+ * for ROUTINE_REVIEW, an item for the clinicians' routine queue (P3), all in the transaction that marks the
+ * event processed. Clinician alerts come from the urgent-review topic, not from here.
  * A SELF_CARE decision that came without its plan also gets a routine-review item: its patient notice
  * promises that a clinician will review the answers.
  */
@@ -27,11 +30,13 @@ class DecisionNotices {
 
     private final Inbox inbox;
     private final NotificationLog notifications;
+    private final Deliveries deliveries;
     private final JsonMapper json;
 
-    DecisionNotices(Inbox inbox, NotificationLog notifications, JsonMapper json) {
+    DecisionNotices(Inbox inbox, NotificationLog notifications, Deliveries deliveries, JsonMapper json) {
         this.inbox = inbox;
         this.notifications = notifications;
+        this.deliveries = deliveries;
         this.json = json;
     }
 
@@ -48,8 +53,9 @@ class DecisionNotices {
                     event.id(), decision.reportId(), decision.disposition());
         }
         notifications.record(new NotificationLog.Request(decision.reportId(), NotificationKind.PATIENT_NOTICE,
-                Channel.PATIENT_MESSAGE, Priority.of(decision.disposition()),
-                json.writeValueAsString(PatientNotice.of(decision)), event.id()));
+                        Channel.PATIENT_MESSAGE, Priority.of(decision.disposition()),
+                        json.writeValueAsString(PatientNotice.of(decision)), event.id()))
+                .ifPresent(notice -> deliveries.schedule(notice.id(), Recipient.PATIENT, 0));
         if (decision.disposition() == Disposition.ROUTINE_REVIEW || lacksPlan) {
             notifications.record(new NotificationLog.Request(decision.reportId(),
                     NotificationKind.ROUTINE_REVIEW_ITEM, Channel.CLINICIAN_DASHBOARD, Priority.P3,

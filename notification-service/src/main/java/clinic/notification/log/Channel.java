@@ -1,8 +1,8 @@
 package clinic.notification.log;
 
 /**
- * Where a notification is delivered. Real transports (email, webhook, server-sent events) arrive with
- * the delivery issue; until then every row waits in the log as {@link DeliveryStatus#PENDING}.
+ * Whom a notification is for, as the delivery log shows it: the clinicians (their dashboard, plus email and
+ * webhook for alerts) or the patient (an email). The transports themselves are the deliveries' channels.
  */
 public enum Channel {
     CLINICIAN_DASHBOARD, PATIENT_MESSAGE

@@ -1,6 +1,9 @@
 package clinic.notification.log;
 
-/** Delivery state of a notification. Nothing is delivered yet: rows are recorded as PENDING. */
+/**
+ * Delivery state of a notification, and of each of its deliveries: PENDING until sent (or retried),
+ * DELIVERED once accepted by the SMTP server or the webhook, FAILED after the last retry or a permanent error.
+ */
 public enum DeliveryStatus {
     PENDING, DELIVERED, FAILED
 }

@@ -13,8 +13,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One row of the delivery log. {@code content} is the JSON document to deliver; it never holds the
- * patient's identity (the events this service reads carry none).
+ * What is notified: a clinician alert, a patient notice or a routine-review item. {@code content} is the
+ * JSON document the messages are composed from; it never holds the patient's identity (the events this
+ * service reads carry none). How it is delivered (channel, recipient, escalation level, attempts) lives in
+ * the {@code delivery} rows of {@code clinic.notification.delivery}. {@code status} sums them up: DELIVERED
+ * once any delivery went out, FAILED once all of them gave up, PENDING otherwise (and for items that only
+ * wait in the dashboard queue).
  */
 @Entity
 @Table(name = "notification")
@@ -68,6 +72,15 @@ public class Notification {
     @Column(name = "acknowledged_at")
     private Instant acknowledgedAt;
 
+    @Column(name = "escalation_level", nullable = false)
+    private int escalationLevel;
+
+    @Column(name = "escalated_at")
+    private Instant escalatedAt;
+
+    @Column(name = "next_escalation_at")
+    private Instant nextEscalationAt;
+
     protected Notification() {
     }
 
@@ -84,6 +97,13 @@ public class Notification {
         this.sourceEventId = sourceEventId;
         this.createdAt = createdAt;
         this.attempts = 0;
+        this.escalationLevel = 0;
+    }
+
+    /** Sets the deadline of a new alert: unacknowledged by then, it escalates. */
+    public Notification escalatingAt(Instant deadline) {
+        this.nextEscalationAt = deadline;
+        return this;
     }
 
     public UUID id() {
@@ -136,5 +156,18 @@ public class Notification {
 
     public Instant acknowledgedAt() {
         return acknowledgedAt;
+    }
+
+    /** 0 until the alert first escalates; bumped by one at each escalation. */
+    public int escalationLevel() {
+        return escalationLevel;
+    }
+
+    public Instant escalatedAt() {
+        return escalatedAt;
+    }
+
+    public Instant nextEscalationAt() {
+        return nextEscalationAt;
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +48,12 @@ public class NotificationLog {
 
     /** A notification to record: its report, kind, channel, priority, JSON content and the event it came from. */
     public record Request(UUID reportId, NotificationKind kind, Channel channel, Priority priority, String content,
-                          UUID sourceEventId) {
+                          UUID sourceEventId, Duration escalatesAfter) {
+
+        public Request(UUID reportId, NotificationKind kind, Channel channel, Priority priority, String content,
+                       UUID sourceEventId) {
+            this(reportId, kind, channel, priority, content, sourceEventId, null);
+        }
     }
 
     /**
@@ -62,8 +69,11 @@ public class NotificationLog {
                     request.channel(), request.sourceEventId());
             return Optional.empty();
         }
-        Notification notification = notifications.save(new Notification(request.reportId(), request.kind(),
-                request.channel(), request.priority(), request.content(), request.sourceEventId(), clock.instant()));
+        // Flushed at once: the caller inserts delivery and feed rows (plain SQL) that reference this row.
+        Instant now = clock.instant();
+        Notification notification = notifications.saveAndFlush(new Notification(request.reportId(), request.kind(),
+                request.channel(), request.priority(), request.content(), request.sourceEventId(), now)
+                .escalatingAt(request.escalatesAfter() == null ? null : now.plus(request.escalatesAfter())));
         log.info("Recorded {} {} on {} for report {} from event {}", request.kind(), notification.id(),
                 request.channel(), request.reportId(), request.sourceEventId());
         countAfterCommit(request.kind(), request.channel());

@@ -24,10 +24,18 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
             order by n.priority asc, n.createdAt asc, n.id asc""")
     List<Notification> findOpenAlerts();
 
-    /** Acknowledges an open alert; an alert acknowledged already keeps its first acknowledgement. */
+    @Query("""
+            select count(n) from Notification n
+            where n.kind = clinic.notification.log.NotificationKind.CLINICIAN_ALERT and n.acknowledgedAt is null""")
+    long countOpenAlerts();
+
+    /**
+     * Acknowledges an open alert and clears its escalation deadline; an alert acknowledged already keeps
+     * its first acknowledgement.
+     */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""
-            update Notification n set n.acknowledgedBy = :by, n.acknowledgedAt = :at
+            update Notification n set n.acknowledgedBy = :by, n.acknowledgedAt = :at, n.nextEscalationAt = null
             where n.id = :id and n.kind = clinic.notification.log.NotificationKind.CLINICIAN_ALERT
             and n.acknowledgedAt is null""")
     int acknowledgeIfOpen(UUID id, String by, Instant at);

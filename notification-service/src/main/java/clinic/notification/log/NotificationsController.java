@@ -7,24 +7,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** The delivery log of one report. */
+/** The delivery log of one report: its notifications, their deliveries and every attempt. */
 @RestController
 @RequestMapping("/api/v1/notifications")
 class NotificationsController {
 
     private final NotificationRepository notifications;
+    private final DeliveryHistory deliveries;
 
-    NotificationsController(NotificationRepository notifications) {
+    NotificationsController(NotificationRepository notifications, DeliveryHistory deliveries) {
         this.notifications = notifications;
+        this.deliveries = deliveries;
     }
 
     @GetMapping
     @Transactional(readOnly = true)
     List<NotificationView> forReport(@RequestParam UUID reportId) {
-        return notifications.findByReportIdOrderByCreatedAtAscIdAsc(reportId).stream()
-                .map(NotificationView::of)
+        List<Notification> rows = notifications.findByReportIdOrderByCreatedAtAscIdAsc(reportId);
+        Map<UUID, List<DeliveryHistory.DeliveryView>> history = deliveries.of(rows.stream().map(Notification::id)
+                .toList());
+        return rows.stream()
+                .map(n -> NotificationView.of(n, history.getOrDefault(n.id(), List.of())))
                 .toList();
     }
 }

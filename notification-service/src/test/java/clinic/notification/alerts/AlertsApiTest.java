@@ -130,6 +130,18 @@ class AlertsApiTest {
     }
 
     @Test
+    void rejectsAnAcknowledgementThatIsNotJsonAndLeavesTheAlertOpen() {
+        Notification alert = alert(Disposition.EMERGENCY, "2020-05-01T08:00:00Z");
+
+        MvcTestResult result = mvc.post().uri("/api/v1/alerts/{id}/acknowledgement", alert.id())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"acknowledgedBy\": ").exchange();
+
+        assertThat(result).hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(400);
+        assertThat(notifications.findById(alert.id()).orElseThrow().acknowledgedAt()).isNull();
+    }
+
+    @Test
     void rejectsAMalformedAlertIdWithAProblemNamingIt() {
         MvcTestResult result = mvc.post().uri("/api/v1/alerts/not-a-uuid/acknowledgement")
                 .contentType(MediaType.APPLICATION_JSON).content("{\"acknowledgedBy\":\"dr-a\"}").exchange();

@@ -9,7 +9,6 @@ import clinic.events.triage.UrgentReviewRequested;
 import clinic.notification.TestEvents;
 import clinic.notification.inbox.Inbox;
 import clinic.notification.log.Channel;
-import clinic.notification.log.DeliveryStatus;
 import clinic.notification.log.Notification;
 import clinic.notification.log.NotificationKind;
 import clinic.notification.log.NotificationRepository;
@@ -27,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -86,7 +86,7 @@ class PostgresProfileTest {
     void runsOnPostgreSQLWithTheMigratedSchema() {
         assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
         assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class).single())
-                .isEqualTo(1);
+                .isEqualTo(2);
     }
 
     @Test
@@ -101,9 +101,13 @@ class PostgresProfileTest {
         assertThat(rows).singleElement().satisfies(alert -> {
             assertThat(alert.kind()).isEqualTo(NotificationKind.CLINICIAN_ALERT);
             assertThat(alert.priority()).isEqualTo(Priority.P1);
-            assertThat(alert.status()).isEqualTo(DeliveryStatus.PENDING);
             assertThat(alert.sourceEventId()).isEqualTo(event.id());
+            assertThat(alert.nextEscalationAt()).isEqualTo(alert.createdAt().plus(Duration.ofMinutes(5)));
         });
+        assertThat(jdbc.sql("select channel from delivery where notification_id = ?").param(rows.get(0).id())
+                .query(String.class).list()).containsExactly("EMAIL");
+        assertThat(jdbc.sql("select event_type from alert_feed where alert_id = ?").param(rows.get(0).id())
+                .query(String.class).list()).containsExactly("ALERT_RAISED");
         UUID alertId = rows.get(0).id();
         assertThat(queue.open()).filteredOn(view -> view.alertId().equals(alertId)).singleElement()
                 .satisfies(view -> assertThat(view.reasons()).extracting(FiredRule::ruleId).containsExactly("RF-POP"));
@@ -114,6 +118,8 @@ class PostgresProfileTest {
         assertThat(second.acknowledgedBy()).isEqualTo("dr-first");
         assertThat(second.acknowledgedAt()).isEqualTo(first.acknowledgedAt());
         assertThat(queue.open()).noneMatch(view -> view.alertId().equals(alertId));
+        assertThat(jdbc.sql("select event_type from alert_feed where alert_id = ? order by feed_id").param(alertId)
+                .query(String.class).list()).containsExactly("ALERT_RAISED", "ALERT_ACKNOWLEDGED");
     }
 
     @Test

@@ -1,0 +1,78 @@
+package clinic.notification;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * {@code clinic.notification.*}: channels, escalation, the intake lookup and the background workers.
+ * Defaults live here and in {@code notification.yml}; none of these values is patient data.
+ */
+@ConfigurationProperties("clinic.notification")
+public record NotificationProperties(@DefaultValue Email email, @DefaultValue Webhook webhook,
+                                     @DefaultValue Escalation escalation, @DefaultValue Intake intake,
+                                     @DefaultValue Delivery delivery, @DefaultValue Stream stream) {
+
+    /** Email over SMTP ({@code spring.mail.*} says which server). */
+    public record Email(@DefaultValue("heel-clinic@clinic.local") String from,
+                        @DefaultValue("oncall@clinic.local") String clinicianTo) {
+    }
+
+    /** The on-call chat webhook; an empty URL turns the channel off. */
+    public record Webhook(@DefaultValue("") String url, @DefaultValue("") String secret,
+                          @DefaultValue("2s") Duration timeout) {
+
+        public boolean enabled() {
+            return url != null && !url.isBlank();
+        }
+    }
+
+    /** Where unacknowledged alerts go, and after how long. An empty webhook URL sends escalations by email only. */
+    public record Escalation(@DefaultValue("escalation@clinic.local") String emailTo,
+                             @DefaultValue("") String webhookUrl,
+                             @DefaultValue Deadline deadline,
+                             @DefaultValue("1s") Duration pollInterval) {
+
+        public boolean webhookEnabled() {
+            return webhookUrl != null && !webhookUrl.isBlank();
+        }
+    }
+
+    public record Deadline(@DefaultValue("5m") Duration emergency, @DefaultValue("30m") Duration urgentReview) {
+    }
+
+    /** The intake service, asked for a patient's contact at send time. */
+    public record Intake(@DefaultValue("http://localhost:8081") String baseUrl,
+                         @DefaultValue("1s") Duration connectTimeout,
+                         @DefaultValue("2s") Duration readTimeout,
+                         @DefaultValue("2") int retries,
+                         @DefaultValue("200ms") Duration retryDelay) {
+    }
+
+    /**
+     * The delivery dispatcher: how often it polls, how many deliveries one round claims and for how long,
+     * how many it sends at once, and the retry schedule (attempt n waits
+     * {@code min(initialBackoff * multiplier^(n-1), maxBackoff)} before attempt n+1).
+     */
+    public record Delivery(@DefaultValue("250ms") Duration pollInterval,
+                           @DefaultValue("20") int batchSize,
+                           @DefaultValue("2m") Duration lease,
+                           @DefaultValue("4") int senders,
+                           @DefaultValue("8") int maxAttempts,
+                           @DefaultValue("2s") Duration initialBackoff,
+                           @DefaultValue("2.0") double multiplier,
+                           @DefaultValue("5m") Duration maxBackoff) {
+
+        public Duration backoffAfter(int attempt) {
+            double millis = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, attempt - 1));
+            return Duration.ofMillis((long) Math.min(millis, maxBackoff.toMillis()));
+        }
+    }
+
+    /** The dashboard feed (server-sent events). */
+    public record Stream(@DefaultValue("200ms") Duration pollInterval,
+                         @DefaultValue("15s") Duration heartbeat,
+                         @DefaultValue("30m") Duration timeout) {
+    }
+}

@@ -1,0 +1,11 @@
+package clinic.notification.delivery;
+
+import java.util.Map;
+
+/**
+ * A composed message: the email subject, the mail template ({@code templates/mail/<template>.html} and
+ * {@code .txt}) with its model, and the webhook's JSON body (null when the kind never goes to a webhook).
+ * The model holds no patient identity; the email channel adds the patient's name at send time.
+ */
+public record Message(String subject, String template, Map<String, Object> model, Object webhookBody) {
+}

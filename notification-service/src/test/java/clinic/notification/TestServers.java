@@ -1,0 +1,114 @@
+package clinic.notification;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * A real SMTP server (GreenMail) and a real HTTP server (WireMock, standing in for the on-call webhook, the
+ * escalation webhook and intake's contact endpoint), started once per test JVM on free ports and wired
+ * into the application context. Tests share them, so they look only at messages about their own reports.
+ */
+public class TestServers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String WEBHOOK_SECRET = "test-webhook-secret";
+    public static final String ONCALL_HOOK = "/hooks/oncall";
+    public static final String ESCALATION_HOOK = "/hooks/escalation";
+    public static final String CLINICIAN_TO = "oncall@clinic.test";
+    public static final String ESCALATION_TO = "escalation@clinic.test";
+
+    private static GreenMail smtp;
+    private static int smtpPort;
+    private static WireMockServer http;
+
+    public static synchronized GreenMail smtp() {
+        if (smtp == null) {
+            smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            smtp.start();
+            smtpPort = smtp.getSmtp().getPort();
+        }
+        return smtp;
+    }
+
+    /** Takes the SMTP server down; {@link #startSmtp()} brings it back on the same port. */
+    public static synchronized void stopSmtp() {
+        smtp().stop();
+    }
+
+    public static synchronized void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    public static synchronized WireMockServer http() {
+        if (http == null) {
+            http = new WireMockServer(options().dynamicPort());
+            http.start();
+            defaultStubs(http);
+            warmUp(http);
+        }
+        return http;
+    }
+
+    /** Webhooks accept; intake knows every report unless a test says otherwise (its stubs take precedence). */
+    private static void defaultStubs(WireMockServer server) {
+        server.stubFor(post(urlEqualTo(ONCALL_HOOK)).atPriority(10).willReturn(aResponse().withStatus(204)));
+        server.stubFor(post(urlEqualTo(ESCALATION_HOOK)).atPriority(10).willReturn(aResponse().withStatus(204)));
+        server.stubFor(get(urlPathMatching("/internal/v1/patient-contacts/.*")).atPriority(10)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"name\": \"Any Patient\", \"email\": \"any.patient@example.test\"}")));
+    }
+
+    /** One request before the tests: a cold server's first answer can take longer than a webhook timeout. */
+    private static void warmUp(WireMockServer server) {
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(server.baseUrl() + ONCALL_HOOK))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (Exception e) {
+            throw new IllegalStateException("WireMock did not answer", e);
+        }
+    }
+
+    public static TestPropertyValues properties() {
+        smtp();
+        String base = http().baseUrl();
+        return TestPropertyValues.of(
+                "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + smtpPort,
+                "clinic.notification.email.clinician-to=" + CLINICIAN_TO,
+                "clinic.notification.escalation.email-to=" + ESCALATION_TO,
+                "clinic.notification.webhook.url=" + base + ONCALL_HOOK,
+                "clinic.notification.webhook.secret=" + WEBHOOK_SECRET,
+                "clinic.notification.webhook.timeout=2s",
+                "clinic.notification.escalation.webhook-url=" + base + ESCALATION_HOOK,
+                "clinic.notification.intake.base-url=" + base,
+                "clinic.notification.intake.read-timeout=1s",
+                "clinic.notification.intake.retries=1",
+                "clinic.notification.intake.retry-delay=50ms",
+                "clinic.notification.delivery.poll-interval=100ms",
+                "clinic.notification.delivery.max-attempts=10",
+                "clinic.notification.delivery.initial-backoff=100ms",
+                "clinic.notification.delivery.max-backoff=300ms",
+                "clinic.notification.escalation.poll-interval=100ms",
+                "clinic.notification.stream.poll-interval=100ms",
+                "clinic.links.intake-base-url=http://intake.test");
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        properties().applyTo(context);
+    }
+}

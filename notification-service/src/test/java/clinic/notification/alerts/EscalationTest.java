@@ -1,0 +1,125 @@
+package clinic.notification.alerts;
+
+import clinic.events.triage.Disposition;
+import clinic.notification.DeliveryLog;
+import clinic.notification.Mailbox;
+import clinic.notification.NotificationServiceTest;
+import clinic.notification.TestClock;
+import clinic.notification.Webhooks;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static clinic.notification.TestEvents.send;
+import static clinic.notification.TestEvents.urgentReview;
+import static clinic.notification.TestServers.ESCALATION_HOOK;
+import static clinic.notification.TestServers.ESCALATION_TO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Deadlines are reached by moving the test clock; a round of the escalator is run on the test thread
+ * (besides its own thread), so "nothing happened before the deadline" is checked after a round, not a sleep.
+ */
+@NotificationServiceTest
+class EscalationTest {
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Escalator escalator;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    DeliveryLog log;
+
+    @BeforeEach
+    void setUp() {
+        log = new DeliveryLog(jdbc);
+    }
+
+    @Test
+    void anUnacknowledgedUrgentAlertEscalatesAtEachDeadlineUntilAcknowledged() {
+        UUID reportId = UUID.randomUUID();
+        send(kafka, urgentReview(reportId, Disposition.URGENT_REVIEW));
+        await().atMost(Duration.ofSeconds(30)).until(() -> log.status(reportId, "EMAIL", 0).equals("DELIVERED"));
+        UUID alertId = log.only(reportId, "EMAIL", 0).notificationId();
+
+        TestClock.CLOCK.advance(Duration.ofMinutes(29));
+        escalator.round();
+        assertThat(level(alertId)).isZero();
+        assertThat(log.of(reportId)).allSatisfy(d -> assertThat(d.level()).isZero());
+
+        TestClock.CLOCK.advance(Duration.ofMinutes(1).plusSeconds(1));
+        escalator.round();
+        assertThat(level(alertId)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(ESCALATION_TO, reportId.toString()).size() == 1
+                && Webhooks.calls(ESCALATION_HOOK, reportId.toString()).size() == 1);
+        assertThat(Mailbox.text(Mailbox.to(ESCALATION_TO, reportId.toString()).get(0)))
+                .contains("ESCALATED (level 1)", "P2 URGENT_REVIEW", alertId.toString());
+        LoggedRequest hook = Webhooks.calls(ESCALATION_HOOK, reportId.toString()).get(0);
+        assertThat(Webhooks.signatureValid(hook)).isTrue();
+        assertThat(json.readTree(hook.getBodyAsString()).at("/escalationLevel").asInt()).isEqualTo(1);
+        assertThat(mvc.get().uri("/api/v1/alerts")).bodyJson()
+                .extractingPath("$[?(@.alertId == '%s')].escalationLevel".formatted(alertId)).asArray()
+                .containsExactly(1);
+
+        TestClock.CLOCK.advance(Duration.ofMinutes(30));
+        escalator.round();
+        assertThat(level(alertId)).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(ESCALATION_TO, reportId.toString()).size() == 2
+                && Webhooks.calls(ESCALATION_HOOK, reportId.toString()).size() == 2);
+
+        assertThat(mvc.post().uri("/api/v1/alerts/{id}/acknowledgement", alertId)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"acknowledgedBy\":\"dr-late\"}")).hasStatusOk();
+        TestClock.CLOCK.advance(Duration.ofMinutes(31));
+        escalator.round();
+
+        assertThat(level(alertId)).isEqualTo(2);
+        assertThat(log.of(reportId)).hasSize(6).extracting(DeliveryLog.Delivery::level)
+                .containsExactlyInAnyOrder(0, 0, 1, 1, 2, 2);
+        assertThat(jdbc.sql("select event_type from alert_feed where alert_id = ? order by feed_id").param(alertId)
+                .query(String.class).list())
+                .containsExactly("ALERT_RAISED", "ALERT_ESCALATED", "ALERT_ESCALATED", "ALERT_ACKNOWLEDGED");
+    }
+
+    @Test
+    void anEmergencyAlertEscalatesAfterFiveMinutesAndAnUrgentOneNotYet() {
+        UUID emergency = UUID.randomUUID();
+        UUID urgent = UUID.randomUUID();
+        send(kafka, urgentReview(emergency, Disposition.EMERGENCY));
+        send(kafka, urgentReview(urgent, Disposition.URGENT_REVIEW));
+        await().atMost(Duration.ofSeconds(30)).until(() -> log.of(emergency).size() == 2 && log.of(urgent).size() == 2);
+        UUID emergencyAlert = log.only(emergency, "EMAIL", 0).notificationId();
+        UUID urgentAlert = log.only(urgent, "EMAIL", 0).notificationId();
+
+        TestClock.CLOCK.advance(Duration.ofMinutes(5).plusSeconds(1));
+        escalator.round();
+
+        assertThat(level(emergencyAlert)).isEqualTo(1);
+        assertThat(level(urgentAlert)).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(ESCALATION_TO, emergency.toString()).size() == 1);
+    }
+
+    private int level(UUID alertId) {
+        return jdbc.sql("select escalation_level from notification where notification_id = ?").param(alertId)
+                .query(Integer.class).single();
+    }
+}
