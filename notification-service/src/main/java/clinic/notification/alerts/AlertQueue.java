@@ -57,7 +57,8 @@ class AlertQueue {
     public AlertView acknowledge(UUID alertId, String acknowledgedBy) {
         if (notifications.acknowledgeIfOpen(alertId, acknowledgedBy, clock.instant()) == 1) {
             feed.append(alertId, FeedEvent.ALERT_ACKNOWLEDGED);
-            log.info("Alert {} acknowledged", alertId);
+            int cancelled = notifications.cancelPendingEscalations(alertId);
+            log.info("Alert {} acknowledged; {} pending escalation deliveries cancelled", alertId, cancelled);
         }
         return notifications.findByIdAndKind(alertId, NotificationKind.CLINICIAN_ALERT)
                 .map(this::view)

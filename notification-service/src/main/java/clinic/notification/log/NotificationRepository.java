@@ -39,4 +39,16 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
             where n.id = :id and n.kind = clinic.notification.log.NotificationKind.CLINICIAN_ALERT
             and n.acknowledgedAt is null""")
     int acknowledgeIfOpen(UUID id, String by, Instant at);
+
+    /**
+     * Cancels the alert's escalation deliveries that have not gone out yet: once a clinician has the alert,
+     * telling the escalation contact that nobody does would be false. A send already in flight finishes, but
+     * cannot be marked delivered (it is no longer PENDING).
+     */
+    @Modifying(flushAutomatically = true)
+    @Query(value = """
+            update delivery set status = 'CANCELLED', claimed_by = null, claimed_until = null
+            where notification_id = :alertId and recipient = 'ESCALATION' and status = 'PENDING'""",
+            nativeQuery = true)
+    int cancelPendingEscalations(UUID alertId);
 }

@@ -5,6 +5,7 @@ import clinic.notification.DeliveryLog;
 import clinic.notification.Mailbox;
 import clinic.notification.NotificationServiceTest;
 import clinic.notification.TestClock;
+import clinic.notification.TestServers;
 import clinic.notification.Webhooks;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,10 @@ import static clinic.notification.TestEvents.send;
 import static clinic.notification.TestEvents.urgentReview;
 import static clinic.notification.TestServers.ESCALATION_HOOK;
 import static clinic.notification.TestServers.ESCALATION_TO;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -116,6 +121,32 @@ class EscalationTest {
         assertThat(level(emergencyAlert)).isEqualTo(1);
         assertThat(level(urgentAlert)).isZero();
         await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(ESCALATION_TO, emergency.toString()).size() == 1);
+    }
+
+    @Test
+    void acknowledgingCancelsAnEscalationThatIsStillWaitingForItsRetry() {
+        UUID reportId = UUID.randomUUID();
+        // the escalation webhook fails for this report, so its delivery waits for a retry (on the test clock)
+        TestServers.http().stubFor(post(urlEqualTo(ESCALATION_HOOK)).atPriority(1)
+                .withRequestBody(containing(reportId.toString())).willReturn(aResponse().withStatus(503)));
+        send(kafka, urgentReview(reportId, Disposition.EMERGENCY));
+        await().atMost(Duration.ofSeconds(30)).until(() -> log.status(reportId, "EMAIL", 0).equals("DELIVERED"));
+        UUID alertId = log.only(reportId, "EMAIL", 0).notificationId();
+
+        TestClock.CLOCK.advance(Duration.ofMinutes(5).plusSeconds(1));
+        escalator.round();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !log.attempts(log.only(reportId, "WEBHOOK", 1).deliveryId())
+                .isEmpty());
+        assertThat(log.status(reportId, "WEBHOOK", 1)).isEqualTo("PENDING");
+
+        assertThat(mvc.post().uri("/api/v1/alerts/{id}/acknowledgement", alertId)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"acknowledgedBy\":\"dr-on-call\"}")).hasStatusOk();
+
+        assertThat(log.status(reportId, "WEBHOOK", 1)).isEqualTo("CANCELLED");
+        assertThat(Webhooks.calls(ESCALATION_HOOK, reportId.toString())).hasSize(1);
+        assertThat(mvc.get().uri("/api/v1/notifications?reportId={id}", reportId)).bodyJson()
+                .extractingPath("$[?(@.kind == 'CLINICIAN_ALERT')].deliveries[?(@.escalationLevel == 1 "
+                        + "&& @.channel == 'WEBHOOK')].status").asArray().containsExactly("CANCELLED");
     }
 
     private int level(UUID alertId) {
