@@ -80,6 +80,7 @@ final class FaultPlatform implements AutoCloseable {
     private final List<ServiceProcess> extra = new ArrayList<>();
     private final AtomicInteger launches = new AtomicInteger();
     private PersistentKafkaBroker broker;
+    private LocalMailServer mail;
     private final PlatformClient client;
     private final KafkaProbe kafka;
 
@@ -116,7 +117,7 @@ final class FaultPlatform implements AutoCloseable {
     static FaultPlatform startOn(String suite, Path dataDir, String bootstrap,
                                  Map<Service, Map<String, String>> environments) {
         PlatformSettings settings = new PlatformSettings(dataDir, 0, 0, FreePorts.next(), FreePorts.next(),
-                FreePorts.next());
+                FreePorts.next(), FreePorts.next(), FreePorts.next());
         return start(new FaultPlatform(dataDir, logDir(suite), settings, bootstrap, false, environments, () -> { }));
     }
 
@@ -139,6 +140,9 @@ final class FaultPlatform implements AutoCloseable {
 
     private static FaultPlatform start(FaultPlatform platform) {
         try {
+            // notification sends its emails here, as in local mode (a missing SMTP server would only
+            // add failed deliveries and escalations to every test)
+            platform.mail = LocalMailServer.start(platform.settings.smtpPort(), platform.settings.imapPort());
             if (platform.localBroker) {
                 platform.startBroker();
             }
@@ -197,6 +201,7 @@ final class FaultPlatform implements AutoCloseable {
     ServiceProcess launch(Service service, String mainClass, int port, List<String> extraArgs) {
         List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--clinic.data-dir=" + dataDir,
                 "--spring.kafka.bootstrap-servers=" + bootstrap));
+        args.addAll(settings.wiringArgs());
         args.addAll(CONSUMER_ARGS);
         if (service == Service.INTAKE) {
             args.addAll(INTAKE_ARGS);
@@ -346,7 +351,7 @@ final class FaultPlatform implements AutoCloseable {
         }
     }
 
-    /** Services first (newest first), then the broker and the database. */
+    /** Services first (newest first), then the broker, the database and the mail server. */
     @Override
     public void close() {
         List<ServiceProcess> all = new ArrayList<>(extra);
@@ -361,6 +366,10 @@ final class FaultPlatform implements AutoCloseable {
             databases.close();
         } catch (Exception e) {
             throw new IllegalStateException("could not stop the databases", e);
+        } finally {
+            if (mail != null) {
+                mail.close();
+            }
         }
     }
 }
