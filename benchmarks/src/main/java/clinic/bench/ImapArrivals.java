@@ -49,6 +49,8 @@ final class ImapArrivals implements AutoCloseable {
         Properties props = new Properties();
         props.put("mail.imap.connectiontimeout", "5000");
         props.put("mail.imap.timeout", "10000");
+        // Jakarta Mail caches a STATUS answer for 1 s by default, which would hide arrivals for that long.
+        props.put("mail.imap.statuscachetimeout", "0");
         try {
             Store store = Session.getInstance(props).getStore("imap");
             store.connect("localhost", imapPort, address, address); // local mode: password = the address
