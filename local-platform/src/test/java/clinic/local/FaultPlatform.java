@@ -168,6 +168,11 @@ final class FaultPlatform implements AutoCloseable {
         return kafka;
     }
 
+    /** The mailboxes of the mail server notification sends through (in this JVM). */
+    Mailbox mailbox() {
+        return new Mailbox(settings.imapPort());
+    }
+
     String bootstrap() {
         return bootstrap;
     }

@@ -20,8 +20,12 @@ import java.util.Properties;
 /** Reads a local mailbox over IMAP with Jakarta Mail, as a mail client would (user and password = the address). */
 final class Mailbox {
 
-    /** One message: its headers, its decoded plain-text and HTML bodies and its raw source. */
-    record Mail(String subject, String from, List<String> to, String text, String html, String raw) {
+    /**
+     * One message: its headers, its decoded plain-text and HTML bodies and its raw source. {@code deliveryId}
+     * is the sender's {@code X-Clinic-Delivery-Id} (else the Message-ID), the same on every copy of one delivery.
+     */
+    record Mail(String subject, String from, List<String> to, String deliveryId, String text, String html,
+                String raw) {
 
         /** Everything a reader could see, decoded: subject, both bodies, the raw source. */
         String everything() {
@@ -69,7 +73,8 @@ final class Mailbox {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         message.writeTo(raw);
         return new Mail(message.getSubject(), addresses(message.getFrom()).stream().findFirst().orElse(""),
-                addresses(message.getRecipients(Message.RecipientType.TO)), text.toString(), html.toString(),
+                addresses(message.getRecipients(Message.RecipientType.TO)), deliveryId(message), text.toString(),
+                html.toString(),
                 raw.toString(StandardCharsets.UTF_8));
     }
 
@@ -84,6 +89,14 @@ final class Mailbox {
                 collect(multipart.getBodyPart(i), text, html);
             }
         }
+    }
+
+    private static String deliveryId(Message message) throws MessagingException {
+        String[] ids = message.getHeader("X-Clinic-Delivery-Id");
+        if (ids == null || ids.length == 0) {
+            ids = message.getHeader("Message-ID");
+        }
+        return ids == null || ids.length == 0 ? "(none)" : ids[0];
     }
 
     private static List<String> addresses(Address[] addresses) {
