@@ -52,6 +52,13 @@ final class FaultPlatform implements AutoCloseable {
             "--spring.kafka.consumer.properties.session.timeout.ms=6000",
             "--spring.kafka.consumer.properties.heartbeat.interval.ms=1500");
 
+    /**
+     * A notification instance killed while sending holds its deliveries until their lease runs out; the
+     * default of 2 minutes would only make each such test wait that long for the mail. 20 s still
+     * outlasts any send here (local SMTP), so no delivery is taken from a live sender.
+     */
+    private static final List<String> NOTIFICATION_ARGS = List.of("--clinic.notification.delivery.lease=20s");
+
     enum Service {
         INTAKE("intake", IntakeApplication.class.getName(), null),
         TRIAGE("triage", TriageApplication.class.getName(), CrashingTriage.class.getName()),
@@ -83,6 +90,7 @@ final class FaultPlatform implements AutoCloseable {
     private LocalMailServer mail;
     private final PlatformClient client;
     private final KafkaProbe kafka;
+    private final Mailbox mailbox;
 
     private FaultPlatform(Path dataDir, Path logDir, PlatformSettings settings, String bootstrap, boolean localBroker,
                           Map<Service, Map<String, String>> environments, AutoCloseable databases) {
@@ -95,6 +103,7 @@ final class FaultPlatform implements AutoCloseable {
         this.databases = databases;
         this.client = new PlatformClient(settings);
         this.kafka = new KafkaProbe(bootstrap);
+        this.mailbox = new Mailbox(settings.imapPort());
     }
 
     /**
@@ -170,7 +179,7 @@ final class FaultPlatform implements AutoCloseable {
 
     /** The mailboxes of the mail server notification sends through (in this JVM). */
     Mailbox mailbox() {
-        return new Mailbox(settings.imapPort());
+        return mailbox;
     }
 
     String bootstrap() {
@@ -210,6 +219,9 @@ final class FaultPlatform implements AutoCloseable {
         args.addAll(CONSUMER_ARGS);
         if (service == Service.INTAKE) {
             args.addAll(INTAKE_ARGS);
+        }
+        if (service == Service.NOTIFICATION) {
+            args.addAll(NOTIFICATION_ARGS);
         }
         args.addAll(extraArgs);
         String logName = String.format("%02d-%s-%s.log", launches.incrementAndGet(), service.id,

@@ -1,6 +1,7 @@
 package clinic.local;
 
 import jakarta.mail.Address;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -8,6 +9,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,9 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Reads a local mailbox over IMAP with Jakarta Mail, as a mail client would (user and password = the address). */
+/**
+ * Reads a local mailbox over IMAP with Jakarta Mail, as a mail client would (user and password = the address).
+ * Like a mail client it keeps what it has read (by IMAP UID): a message never changes, and a suite that
+ * reads a growing mailbox again and again then only fetches what is new.
+ */
 final class Mailbox {
 
     /**
@@ -34,6 +42,7 @@ final class Mailbox {
     }
 
     private final int imapPort;
+    private final Map<String, Mail> read = new ConcurrentHashMap<>();
 
     Mailbox(int imapPort) {
         this.imapPort = imapPort;
@@ -50,9 +59,20 @@ final class Mailbox {
                 Folder inbox = store.getFolder("INBOX");
                 inbox.open(Folder.READ_ONLY);
                 try {
+                    UIDFolder uids = (UIDFolder) inbox;
+                    Message[] messages = inbox.getMessages();
+                    FetchProfile onlyUids = new FetchProfile();
+                    onlyUids.add(UIDFolder.FetchProfileItem.UID);
+                    inbox.fetch(messages, onlyUids);
                     List<Mail> mails = new ArrayList<>();
-                    for (Message message : inbox.getMessages()) {
-                        mails.add(mail(message));
+                    for (Message message : messages) {
+                        String key = address + "/" + uids.getUIDValidity() + "/" + uids.getUID(message);
+                        Mail mail = read.get(key);
+                        if (mail == null) {
+                            mail = mail(message);
+                            read.put(key, mail);
+                        }
+                        mails.add(mail);
                     }
                     return mails;
                 } finally {
