@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * One-command local run: a real Kafka broker (KRaft) and the three services in this JVM, each with its
- * own H2 file database, all state under one data folder so that a restart loses nothing.
+ * One-command local run: a real Kafka broker (KRaft), a local mail server (SMTP and IMAP) and the three
+ * services in this JVM, each service with its own H2 file database, all state under one data folder so
+ * that a restart loses nothing (the mailboxes are the exception: they live in memory).
  *
  * <p>All three services share this JVM's classpath, so each runs with its own {@code spring.config.name}
  * and Flyway location (set by the services' {@code application()} builders); the overrides below are
@@ -24,12 +25,19 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
 
+    /** notification-service's default {@code clinic.notification.email.clinician-to}. */
+    static final String CLINICIAN_MAILBOX = "oncall@clinic.local";
+    /** notification-service's default {@code clinic.notification.escalation.email-to}. */
+    static final String ESCALATION_MAILBOX = "escalation@clinic.local";
+
     private final PlatformSettings settings;
+    private final LocalMailServer mail;
     private final PersistentKafkaBroker broker;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
 
-    private LocalPlatform(PlatformSettings settings, PersistentKafkaBroker broker) {
+    private LocalPlatform(PlatformSettings settings, LocalMailServer mail, PersistentKafkaBroker broker) {
         this.settings = settings;
+        this.mail = mail;
         this.broker = broker;
     }
 
@@ -42,9 +50,16 @@ public final class LocalPlatform implements AutoCloseable {
 
     static LocalPlatform start(PlatformSettings settings) {
         long started = System.nanoTime();
-        PersistentKafkaBroker broker = PersistentKafkaBroker.start(settings.dataDir().resolve("kafka"),
-                settings.kafkaPort(), settings.controllerPort());
-        LocalPlatform platform = new LocalPlatform(settings, broker);
+        LocalMailServer mail = LocalMailServer.start(settings.smtpPort(), settings.imapPort());
+        PersistentKafkaBroker broker;
+        try {
+            broker = PersistentKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                    settings.controllerPort());
+        } catch (RuntimeException e) {
+            mail.close();
+            throw e;
+        }
+        LocalPlatform platform = new LocalPlatform(settings, mail, broker);
         try {
             platform.startService(IntakeApplication::application, settings.intakePort());
             platform.startService(TriageApplication::application, settings.triagePort());
@@ -60,11 +75,13 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private void startService(Supplier<SpringApplicationBuilder> application, int port) {
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port,
+                "--clinic.data-dir=" + settings.dataDir(),
+                "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap()));
+        args.addAll(settings.wiringArgs());
         ConfigurableApplicationContext context = application.get()
                 .registerShutdownHook(false) // this class closes services before the broker they depend on
-                .run("--server.port=" + port,
-                        "--clinic.data-dir=" + settings.dataDir(),
-                        "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap());
+                .run(args.toArray(String[]::new));
         services.add(context);
     }
 
@@ -78,7 +95,13 @@ public final class LocalPlatform implements AutoCloseable {
                         + "   http://localhost:" + settings.triagePort() + "/api/v1/ruleset",
                 "  notification  http://localhost:" + settings.notificationPort() + "/api/v1/notifications?reportId="
                         + "   http://localhost:" + settings.notificationPort() + "/api/v1/alerts",
+                "  alert feed    curl -N http://localhost:" + settings.notificationPort() + "/api/v1/alerts/stream",
                 "  kafka         " + broker.bootstrapServers(),
+                "  mail          SMTP localhost:" + mail.smtpPort() + ", IMAP localhost:" + mail.imapPort()
+                        + " (user and password = the recipient address; mailboxes are kept in memory only)",
+                "                clinician alerts: " + mail.readHint(CLINICIAN_MAILBOX),
+                "                escalations: " + mail.readHint(ESCALATION_MAILBOX),
+                "                patients' plans: the same, with the address given in the report",
                 "Press Ctrl-C to stop.");
     }
 
@@ -86,7 +109,7 @@ public final class LocalPlatform implements AutoCloseable {
         return settings;
     }
 
-    /** Stops the services (newest first, so nothing consumes from a stopping producer) and then the broker. */
+    /** Stops the services (newest first, so nothing consumes from a stopping producer), the broker, the mail server. */
     @Override
     public synchronized void close() {
         for (int i = services.size() - 1; i >= 0; i--) {
@@ -97,6 +120,10 @@ public final class LocalPlatform implements AutoCloseable {
             }
         }
         services.clear();
-        broker.close();
+        try {
+            broker.close();
+        } finally {
+            mail.close();
+        }
     }
 }

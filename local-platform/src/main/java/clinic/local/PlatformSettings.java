@@ -2,6 +2,7 @@ package clinic.local;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,10 +10,10 @@ import java.util.Map;
  * contract of DESIGN.md; tests pick free ports and a temporary data folder.
  */
 record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int intakePort, int triagePort,
-                        int notificationPort) {
+                        int notificationPort, int smtpPort, int imapPort) {
 
     static PlatformSettings defaults(Path dataDir) {
-        return new PlatformSettings(dataDir, 9092, 9093, 8081, 8082, 8083);
+        return new PlatformSettings(dataDir, 9092, 9093, 8081, 8082, 8083, 3025, 3143);
     }
 
     /** Reads {@code --data-dir=...}, {@code --kafka-port=...} etc.; the data folder may also come from CLINIC_DATA_DIR. */
@@ -28,7 +29,8 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
         return new PlatformSettings(d.dataDir().toAbsolutePath().normalize(),
                 port(options, "kafka-port", d.kafkaPort()), port(options, "controller-port", d.controllerPort()),
                 port(options, "intake-port", d.intakePort()), port(options, "triage-port", d.triagePort()),
-                port(options, "notification-port", d.notificationPort()));
+                port(options, "notification-port", d.notificationPort()),
+                port(options, "smtp-port", d.smtpPort()), port(options, "imap-port", d.imapPort()));
     }
 
     private static int port(Map<String, String> options, String name, int fallback) {
@@ -37,5 +39,26 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
 
     String kafkaBootstrap() {
         return "localhost:" + kafkaPort;
+    }
+
+    String intakeBaseUrl() {
+        return "http://localhost:" + intakePort;
+    }
+
+    String triageBaseUrl() {
+        return "http://localhost:" + triagePort;
+    }
+
+    /**
+     * Where the services find each other and the mail server: links in alerts and emails point at this
+     * platform's ports, and notification looks patient contacts up from this intake and sends through
+     * this SMTP server. Harmless for a service that has no such setting.
+     */
+    List<String> wiringArgs() {
+        return List.of("--clinic.links.triage-base-url=" + triageBaseUrl(),
+                "--clinic.links.intake-base-url=" + intakeBaseUrl(),
+                "--clinic.notification.intake.base-url=" + intakeBaseUrl(),
+                "--spring.mail.host=localhost",
+                "--spring.mail.port=" + smtpPort);
     }
 }

@@ -89,7 +89,8 @@ class CrashRecoveryTest {
                 "--data-dir=" + s.dataDir(),
                 "--kafka-port=" + s.kafkaPort(), "--controller-port=" + s.controllerPort(),
                 "--intake-port=" + s.intakePort(), "--triage-port=" + s.triagePort(),
-                "--notification-port=" + s.notificationPort()));
+                "--notification-port=" + s.notificationPort(),
+                "--smtp-port=" + s.smtpPort(), "--imap-port=" + s.imapPort()));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logFile(name))

@@ -20,14 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole platform as a user meets it: the real launcher with its in-process KRaft broker and the
- * three services, driven over HTTP and checked over HTTP and on the broker itself.
+ * The whole platform as a user meets it: the real launcher with its in-process KRaft broker, its mail
+ * server and the three services, driven over HTTP and checked over HTTP, on the dashboard feed, in the
+ * mailboxes (over IMAP) and on the broker itself.
  */
 class EndToEndTest {
 
     private static final String REPORTS = "clinic.symptom-reports.v1";
     private static final String DECISIONS = "clinic.triage-decisions.v1";
     private static final String URGENT = "clinic.urgent-reviews.v1";
+    /** Generous: this is about arriving at all; how fast is measured by the AlertLatencyProbe benchmark. */
+    private static final Duration ARRIVAL = Duration.ofSeconds(60);
 
     @TempDir
     static Path dataDir;
@@ -35,12 +38,14 @@ class EndToEndTest {
     private static LocalPlatform platform;
     private static PlatformClient client;
     private static KafkaProbe kafka;
+    private static Mailbox mailbox;
 
     @BeforeAll
     static void startPlatform() {
         platform = LocalPlatform.start(FreePorts.settings(dataDir));
         client = new PlatformClient(platform.settings());
         kafka = new KafkaProbe(platform.settings().kafkaBootstrap());
+        mailbox = new Mailbox(platform.settings().imapPort());
     }
 
     @AfterAll
@@ -89,6 +94,46 @@ class EndToEndTest {
     }
 
     @Test
+    void redFlagReportReachesTheDashboardFeedAndTheClinicianMailboxWithoutPatientIdentity() {
+        try (AlertFeed feed = AlertFeed.open(platform.settings().notificationPort())) {
+            String reportId = client.accept(SampleReports.numbness()).toString();
+
+            await().atMost(ARRIVAL).until(() -> !feed.about("alert-raised", reportId).isEmpty());
+            AlertFeed.Event raised = feed.about("alert-raised", reportId).get(0);
+            assertThat(raised.id()).as("feed sequence number").matches("\\d+");
+            JsonNode alert = raised.json();
+            assertThat(alert.get("disposition").asString()).isEqualTo("URGENT_REVIEW");
+            assertThat(texts(alert.get("redFlags"))).containsExactly("NUMBNESS");
+            assertThat(alert.get("status").asString()).isEqualTo("OPEN");
+            assertThat(raised.data()).doesNotContain(SampleReports.CANARY_NAME, SampleReports.CANARY_EMAIL);
+
+            Mailbox.Mail mail = awaitOnlyMailAbout(LocalPlatform.CLINICIAN_MAILBOX, reportId);
+            assertThat(mail.to()).containsExactly(LocalPlatform.CLINICIAN_MAILBOX);
+            assertThat(readable(mail)).contains("urgent review", "numbness");
+            assertThat(mail.text() + mail.html()).as("link to the report on this platform")
+                    .containsPattern("http://localhost:(" + platform.settings().triagePort() + "|"
+                            + platform.settings().intakePort() + ")/[^\\s\"<>]*" + reportId);
+            assertThat(mail.everything()).doesNotContain(SampleReports.CANARY_NAME, SampleReports.CANARY_EMAIL, "E2E-1");
+        }
+    }
+
+    @Test
+    void selfCarePatientGetsExactlyOneEmailWithTheirPlan() {
+        String address = "runner-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        UUID reportId = client.accept(SampleReports.from(SampleReports.selfCare(), "Sam Selfcare", address));
+        JsonNode plan = awaitDecision(reportId).get("selfCarePlan");
+
+        await().atMost(ARRIVAL).until(() -> !mailbox.read(address).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(kafka::allGroupsCaughtUp);
+
+        List<Mailbox.Mail> mails = mailbox.read(address);
+        assertThat(mails).as("mail to the patient").hasSize(1);
+        assertThat(mails.get(0).to()).containsExactly(address);
+        assertThat(readable(mails.get(0))).as("the plan in the mail")
+                .contains(normalised(plan.get("summary").asString()), normalised(plan.get("advice").get(0).asString()));
+    }
+
+    @Test
     void suddenPopIsAnEmergencyAndDiabetesARoutineReview() {
         UUID emergency = client.accept(SampleReports.suddenPop());
         UUID routine = client.accept(SampleReports.diabetes());
@@ -102,10 +147,13 @@ class EndToEndTest {
 
     @Test
     void redeliveringEveryEventTwiceCreatesNoDuplicates() {
-        UUID selfCare = client.accept(SampleReports.selfCare());
+        String patientMailbox = "twice-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        UUID selfCare = client.accept(SampleReports.from(SampleReports.selfCare(), "Pat Twice", patientMailbox));
         UUID urgent = client.accept(SampleReports.numbness());
         awaitNotificationKinds(selfCare, 1);
         awaitNotificationKinds(urgent, 2);
+        await().atMost(ARRIVAL).until(() -> !mailbox.read(patientMailbox).isEmpty()
+                && !mailsAbout(LocalPlatform.CLINICIAN_MAILBOX, urgent.toString()).isEmpty());
         await().atMost(Duration.ofSeconds(30)).until(kafka::allGroupsCaughtUp);
         Map<String, List<ConsumerRecord<byte[], byte[]>>> original = Map.of(
                 REPORTS, recordsAbout(REPORTS, selfCare, urgent),
@@ -126,6 +174,8 @@ class EndToEndTest {
         assertThat(kinds(selfCare)).containsExactly("PATIENT_NOTICE");
         assertThat(kinds(urgent)).containsExactlyInAnyOrder("CLINICIAN_ALERT", "PATIENT_NOTICE");
         assertThat(client.decision(urgent).json().get("disposition").asString()).isEqualTo("URGENT_REVIEW");
+        assertThat(mailbox.read(patientMailbox)).as("patient emails").hasSize(1);
+        assertThat(mailsAbout(LocalPlatform.CLINICIAN_MAILBOX, urgent.toString())).as("clinician emails").hasSize(1);
     }
 
     @Test
@@ -172,6 +222,32 @@ class EndToEndTest {
         UUID after = client.accept(SampleReports.selfCare());
         awaitDecision(after);
         assertThat(kafka.size(REPORTS)).isEqualTo(eventsBefore + 1);
+    }
+
+    /** Waits for a mail that names the report, then checks that it is the only one. */
+    private static Mailbox.Mail awaitOnlyMailAbout(String address, String reportId) {
+        await().atMost(ARRIVAL).until(() -> !mailsAbout(address, reportId).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(kafka::allGroupsCaughtUp);
+        List<Mailbox.Mail> mails = mailsAbout(address, reportId);
+        assertThat(mails).as("mails about %s in %s", reportId, address).hasSize(1);
+        return mails.get(0);
+    }
+
+    private static List<Mailbox.Mail> mailsAbout(String address, String reportId) {
+        return mailbox.read(address).stream().filter(m -> (m.subject() + m.text() + m.html()).contains(reportId)).toList();
+    }
+
+    /** The mail as a reader sees it (plain text, else the HTML without markup), in normalised words. */
+    private static String readable(Mailbox.Mail mail) {
+        String body = mail.text().isBlank() ? mail.html().replaceAll("<[^>]*>", " ") : mail.text();
+        body = body.replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+        return normalised(mail.subject() + " " + body);
+    }
+
+    /** Lower case, underscores as spaces, runs of white space as one: URGENT_REVIEW reads as "urgent review". */
+    private static String normalised(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ").trim();
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> recordsAbout(String topic, UUID... reportIds) {

@@ -52,6 +52,13 @@ final class FaultPlatform implements AutoCloseable {
             "--spring.kafka.consumer.properties.session.timeout.ms=6000",
             "--spring.kafka.consumer.properties.heartbeat.interval.ms=1500");
 
+    /**
+     * A notification instance killed while sending holds its deliveries until their lease runs out; the
+     * default of 2 minutes would only make each such test wait that long for the mail. 20 s still
+     * outlasts any send here (local SMTP), so no delivery is taken from a live sender.
+     */
+    private static final List<String> NOTIFICATION_ARGS = List.of("--clinic.notification.delivery.lease=20s");
+
     enum Service {
         INTAKE("intake", IntakeApplication.class.getName(), null),
         TRIAGE("triage", TriageApplication.class.getName(), CrashingTriage.class.getName()),
@@ -80,8 +87,10 @@ final class FaultPlatform implements AutoCloseable {
     private final List<ServiceProcess> extra = new ArrayList<>();
     private final AtomicInteger launches = new AtomicInteger();
     private PersistentKafkaBroker broker;
+    private LocalMailServer mail;
     private final PlatformClient client;
     private final KafkaProbe kafka;
+    private final Mailbox mailbox;
 
     private FaultPlatform(Path dataDir, Path logDir, PlatformSettings settings, String bootstrap, boolean localBroker,
                           Map<Service, Map<String, String>> environments, AutoCloseable databases) {
@@ -94,6 +103,7 @@ final class FaultPlatform implements AutoCloseable {
         this.databases = databases;
         this.client = new PlatformClient(settings);
         this.kafka = new KafkaProbe(bootstrap);
+        this.mailbox = new Mailbox(settings.imapPort());
     }
 
     /**
@@ -116,7 +126,7 @@ final class FaultPlatform implements AutoCloseable {
     static FaultPlatform startOn(String suite, Path dataDir, String bootstrap,
                                  Map<Service, Map<String, String>> environments) {
         PlatformSettings settings = new PlatformSettings(dataDir, 0, 0, FreePorts.next(), FreePorts.next(),
-                FreePorts.next());
+                FreePorts.next(), FreePorts.next(), FreePorts.next());
         return start(new FaultPlatform(dataDir, logDir(suite), settings, bootstrap, false, environments, () -> { }));
     }
 
@@ -139,6 +149,9 @@ final class FaultPlatform implements AutoCloseable {
 
     private static FaultPlatform start(FaultPlatform platform) {
         try {
+            // notification sends its emails here, as in local mode (a missing SMTP server would only
+            // add failed deliveries and escalations to every test)
+            platform.mail = LocalMailServer.start(platform.settings.smtpPort(), platform.settings.imapPort());
             if (platform.localBroker) {
                 platform.startBroker();
             }
@@ -162,6 +175,11 @@ final class FaultPlatform implements AutoCloseable {
 
     KafkaProbe kafka() {
         return kafka;
+    }
+
+    /** The mailboxes of the mail server notification sends through (in this JVM). */
+    Mailbox mailbox() {
+        return mailbox;
     }
 
     String bootstrap() {
@@ -197,9 +215,13 @@ final class FaultPlatform implements AutoCloseable {
     ServiceProcess launch(Service service, String mainClass, int port, List<String> extraArgs) {
         List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--clinic.data-dir=" + dataDir,
                 "--spring.kafka.bootstrap-servers=" + bootstrap));
+        args.addAll(settings.wiringArgs());
         args.addAll(CONSUMER_ARGS);
         if (service == Service.INTAKE) {
             args.addAll(INTAKE_ARGS);
+        }
+        if (service == Service.NOTIFICATION) {
+            args.addAll(NOTIFICATION_ARGS);
         }
         args.addAll(extraArgs);
         String logName = String.format("%02d-%s-%s.log", launches.incrementAndGet(), service.id,
@@ -346,7 +368,7 @@ final class FaultPlatform implements AutoCloseable {
         }
     }
 
-    /** Services first (newest first), then the broker and the database. */
+    /** Services first (newest first), then the broker, the database and the mail server. */
     @Override
     public void close() {
         List<ServiceProcess> all = new ArrayList<>(extra);
@@ -361,6 +383,10 @@ final class FaultPlatform implements AutoCloseable {
             databases.close();
         } catch (Exception e) {
             throw new IllegalStateException("could not stop the databases", e);
+        } finally {
+            if (mail != null) {
+                mail.close();
+            }
         }
     }
 }

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * accepted = decided + dead-lettered; each decided report has one decision, one decision event and
  * (if urgent) one urgent-review event (by {@code ce_id}: copies of one event on the wire are allowed,
  * a second event is not), exactly the notifications its disposition calls for, once each, and one
- * open clinician alert if urgent; intake shows it triaged.
+ * open clinician alert if urgent; intake shows it triaged; and the emails of {@link MailInvariants}.
  */
 final class Invariants {
 
@@ -82,6 +82,7 @@ final class Invariants {
 
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger decided = new AtomicInteger();
+        Map<UUID, Kind> decidedReports = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger dead = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
@@ -92,6 +93,7 @@ final class Invariants {
                             urgentEvents, openAlerts, problems);
                     if (outcome == Outcome.DECIDED) {
                         decided.incrementAndGet();
+                        decidedReports.put(entry.getKey(), entry.getValue());
                     } else if (outcome == Outcome.DEAD_LETTERED) {
                         dead.incrementAndGet();
                     }
@@ -117,6 +119,7 @@ final class Invariants {
 
         assertThat(problems).as("reports breaking an invariant (of %d accepted)", accepted.size()).isEmpty();
         assertThat(decided.get() + dead.get()).as("accepted = decided + dead-lettered").isEqualTo(accepted.size());
+        new MailInvariants(platform.mailbox()).assertEachDecidedReportMailedOnce(decidedReports);
         Count count = new Count(accepted.size(), decided.get(), dead.get());
         System.out.printf("Invariant holds: %s (settled in %d ms, counted in %d ms)%n", count,
                 (settled - started) / 1_000_000, (System.nanoTime() - settled) / 1_000_000);

@@ -58,6 +58,11 @@ final class SampleReports {
         return with(selfCare(), "hasDiabetes", true);
     }
 
+    /** The same answers from a patient with a mailbox of their own, so their mail can be counted. */
+    static Map<String, Object> from(Map<String, Object> report, String name, String email) {
+        return with(report, "patient", Map.of("externalId", "E2E-1", "name", name, "email", email));
+    }
+
     static Map<String, Object> with(Map<String, Object> report, String field, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(report);
         copy.put(field, value);

@@ -1,0 +1,45 @@
+package clinic.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The launcher's options and what the services are told about where everything runs. */
+class PlatformSettingsTest {
+
+    @Test
+    void mailPortsDefaultToTheLocalModeContract() {
+        PlatformSettings settings = PlatformSettings.fromArgs(new String[0], Map.of());
+
+        assertThat(settings.smtpPort()).isEqualTo(3025);
+        assertThat(settings.imapPort()).isEqualTo(3143);
+    }
+
+    @Test
+    void everyPortCanBeMovedOnTheCommandLine() {
+        PlatformSettings settings = PlatformSettings.fromArgs(new String[] {"--data-dir=/tmp/x", "--smtp-port=4025",
+                "--imap-port=4143", "--intake-port=9081", "--triage-port=9082"}, Map.of());
+
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(settings.smtpPort()).isEqualTo(4025);
+        assertThat(settings.imapPort()).isEqualTo(4143);
+        assertThat(settings.wiringArgs()).containsExactly(
+                "--clinic.links.triage-base-url=http://localhost:9082",
+                "--clinic.links.intake-base-url=http://localhost:9081",
+                "--clinic.notification.intake.base-url=http://localhost:9081",
+                "--spring.mail.host=localhost",
+                "--spring.mail.port=4025");
+    }
+
+    @Test
+    void argumentsThatAreNotOptionsAreRefused() {
+        assertThatThrownBy(() -> PlatformSettings.fromArgs(new String[] {"smtp-port=25"}, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PlatformSettings.fromArgs(new String[] {"--smtp-port=twenty-five"}, Map.of()))
+                .isInstanceOf(NumberFormatException.class);
+    }
+}
