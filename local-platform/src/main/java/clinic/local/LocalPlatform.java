@@ -89,6 +89,7 @@ public final class LocalPlatform implements AutoCloseable {
         return String.join(System.lineSeparator(),
                 "",
                 "Heel-pain clinic is running (data in " + settings.dataDir() + ")",
+                "  patient form  http://localhost:" + settings.intakePort() + "/",
                 "  intake        http://localhost:" + settings.intakePort() + "/api/v1/symptom-reports"
                         + "   (API docs: http://localhost:" + settings.intakePort() + "/swagger-ui.html)",
                 "  triage        http://localhost:" + settings.triagePort() + "/api/v1/triage-decisions/{reportId}"
