@@ -14,6 +14,16 @@ public record NotificationProperties(@DefaultValue Email email, @DefaultValue We
                                      @DefaultValue Escalation escalation, @DefaultValue Intake intake,
                                      @DefaultValue Delivery delivery, @DefaultValue Stream stream) {
 
+    /** The escalation webhook is signed with the same key as the on-call one, so it needs it as well. */
+    public NotificationProperties {
+        boolean escalationHook = escalation != null && escalation.webhookUrl() != null
+                && !escalation.webhookUrl().isBlank();
+        if (escalationHook && (webhook == null || webhook.secret() == null || webhook.secret().isBlank())) {
+            throw new IllegalArgumentException("clinic.notification.webhook.secret must be set when "
+                    + "clinic.notification.escalation.webhook-url is set");
+        }
+    }
+
     /** Email over SMTP ({@code spring.mail.*} says which server). */
     public record Email(@DefaultValue("heel-clinic@clinic.local") String from,
                         @DefaultValue("oncall@clinic.local") String clinicianTo) {
@@ -22,6 +32,15 @@ public record NotificationProperties(@DefaultValue Email email, @DefaultValue We
     /** The on-call chat webhook; an empty URL turns the channel off. */
     public record Webhook(@DefaultValue("") String url, @DefaultValue("") String secret,
                           @DefaultValue("2s") Duration timeout) {
+
+        /** An unsigned or publicly keyed webhook would let anyone forge alerts: refuse to start instead. */
+        public Webhook {
+            boolean anyUrl = (url != null && !url.isBlank());
+            if (anyUrl && (secret == null || secret.isBlank())) {
+                throw new IllegalArgumentException(
+                        "clinic.notification.webhook.secret must be set when clinic.notification.webhook.url is set");
+            }
+        }
 
         public boolean enabled() {
             return url != null && !url.isBlank();
