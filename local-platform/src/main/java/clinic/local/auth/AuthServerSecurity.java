@@ -15,6 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
+import java.util.Set;
+
 /**
  * Two filter chains: the protocol endpoints (authorize, token, JWKS, discovery, userinfo), and everything
  * else, which is only the login form. A browser that reaches {@code /oauth2/authorize} without a session is
@@ -33,8 +35,15 @@ class AuthServerSecurity {
                 // userinfo is called with an access token this server issued
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                        new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
         return http.build();
+    }
+
+    /** Requests that ask for HTML explicitly; a missing Accept header or a bare *&#47;* (curl, HTTP clients) does not count. */
+    private static MediaTypeRequestMatcher browsers() {
+        MediaTypeRequestMatcher matcher = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        matcher.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return matcher;
     }
 
     @Bean

@@ -9,12 +9,16 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
 import org.springframework.boot.servlet.autoconfigure.HttpEncodingAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Import;
+
+import java.util.List;
 
 /**
  * The local-mode OAuth2 / OpenID Connect issuer (Spring Authorization Server) with demo accounts and clients.
@@ -41,8 +45,19 @@ import org.springframework.context.annotation.Import;
 @Import({AuthServerSecurity.class, DemoClients.class, DemoUsers.class, SigningKey.class, ClinicTokenClaims.class})
 public class LocalAuthServer {
 
+    /**
+     * Auto-configurations that this server's jars put on the launcher's shared classpath and that the services
+     * must not run: each service would otherwise get its own random signing key and, unless it defines one, a
+     * JwtDecoder that trusts only that key. The launcher adds them to each service's
+     * {@code spring.autoconfigure.exclude}.
+     */
+    public static final List<String> NOT_FOR_SERVICES = List.of(
+            OAuth2AuthorizationServerAutoConfiguration.class.getName(),
+            OAuth2AuthorizationServerJwtAutoConfiguration.class.getName());
+
     public static SpringApplicationBuilder application() {
-        return new SpringApplicationBuilder(LocalAuthServer.class).properties("spring.config.name=local-auth");
+        return new SpringApplicationBuilder(LocalAuthServer.class).main(LocalAuthServer.class)
+                .properties("spring.config.name=local-auth");
     }
 
     public static void main(String[] args) {
