@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -55,6 +56,22 @@ class AuthorizationCodeFlowTest {
         JWTClaimsSet id = server.verify((String) tokens.get("id_token"));
         assertThat(id.getAudience()).containsExactly("clinic-web");
         assertThat(id.getStringListClaim("roles")).containsExactly("PATIENT");
+    }
+
+    @Test
+    void userinfoAnswersForTheLoggedInPatientOnlyWithTheirAccessToken() throws Exception {
+        Browser browser = new Browser(server);
+        Pkce pkce = Pkce.generate();
+        String code = browser.authorize(pkce, "patient-demo", "patient-demo");
+        String accessToken = (String) json(browser.exchange(code, pkce.verifier()).body()).get("access_token");
+
+        HttpResponse<String> withToken = server.send(HttpRequest.newBuilder(server.uri("/userinfo"))
+                .header("Authorization", "Bearer " + accessToken).GET().build());
+        HttpResponse<String> withoutToken = server.send(HttpRequest.newBuilder(server.uri("/userinfo")).GET().build());
+
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(json(withToken.body()).get("sub")).isEqualTo("patient-demo");
+        assertThat(withoutToken.statusCode()).isEqualTo(401);
     }
 
     @ParameterizedTest
