@@ -1,0 +1,65 @@
+package clinic.local.auth;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+
+import java.time.Duration;
+
+/** The three OAuth2 clients of local mode: the web pages, scripts and integrations, and service-to-service. */
+@Configuration(proxyBeanMethods = false)
+class DemoClients {
+
+    @Bean
+    RegisteredClientRepository demoClients(PasswordEncoder passwordEncoder) {
+        return new InMemoryRegisteredClientRepository(
+                clinicWeb(),
+                machineClient("clinic-integration", passwordEncoder.encode("clinic-integration-secret"),
+                        "reports:write", "reports:read", "triage:read", "notifications:read"),
+                machineClient("notification-service", passwordEncoder.encode("notification-service-secret"),
+                        "patients:contact"));
+    }
+
+    /**
+     * The services' web pages. A public client (no secret can be kept in a browser flow started from a
+     * developer's machine), so proof of possession comes from PKCE, which is required. No consent page:
+     * it is the clinic's own first-party app.
+     */
+    private static RegisteredClient clinicWeb() {
+        return RegisteredClient.withId("clinic-web")
+                .clientId("clinic-web")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("http://localhost:8081/login/oauth2/code/clinic")
+                .redirectUri("http://127.0.0.1:8081/login/oauth2/code/clinic")
+                .scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .scope("reports:write")
+                .scope("reports:read")
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                // a person filling in a form should not be sent back to the login page every 5 minutes
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
+                .build();
+    }
+
+    private static RegisteredClient machineClient(String clientId, String encodedSecret, String... scopes) {
+        RegisteredClient.Builder client = RegisteredClient.withId(clientId)
+                .clientId(clientId)
+                .clientSecret(encodedSecret)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
+        for (String scope : scopes) {
+            client.scope(scope);
+        }
+        return client.build();
+    }
+}
