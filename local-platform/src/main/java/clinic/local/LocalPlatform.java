@@ -1,6 +1,7 @@
 package clinic.local;
 
 import clinic.intake.IntakeApplication;
+import clinic.local.auth.LocalAuthServer;
 import clinic.notification.NotificationApplication;
 import clinic.triage.TriageApplication;
 import org.slf4j.Logger;
@@ -61,6 +62,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         LocalPlatform platform = new LocalPlatform(settings, mail, broker);
         try {
+            platform.startAuthServer();
             platform.startService(IntakeApplication::application, settings.intakePort());
             platform.startService(TriageApplication::application, settings.triagePort());
             platform.startService(NotificationApplication::application, settings.notificationPort());
@@ -72,6 +74,15 @@ public final class LocalPlatform implements AutoCloseable {
         }
         log.info("Local platform ready in {} ms", (System.nanoTime() - started) / 1_000_000);
         return platform;
+    }
+
+    /** The local OAuth2 / OIDC issuer; its signing key lives in the data folder, so tokens survive a restart. */
+    private void startAuthServer() {
+        ConfigurableApplicationContext context = LocalAuthServer.application()
+                .registerShutdownHook(false)
+                .run("--server.port=" + settings.authPort(), "--clinic.data-dir=" + settings.dataDir(),
+                        "--clinic.auth.issuer=" + settings.issuer());
+        services.add(context);
     }
 
     private void startService(Supplier<SpringApplicationBuilder> application, int port) {
@@ -90,6 +101,8 @@ public final class LocalPlatform implements AutoCloseable {
                 "",
                 "Heel-pain clinic is running (data in " + settings.dataDir() + ")",
                 "  patient form  http://localhost:" + settings.intakePort() + "/",
+                "  OAuth2 issuer " + settings.issuer() + "   (local demo accounts patient-demo, clinician-demo, "
+                        + "ops-demo, password = user name; client clinic-integration / clinic-integration-secret)",
                 "  intake        http://localhost:" + settings.intakePort() + "/api/v1/symptom-reports"
                         + "   (API docs: http://localhost:" + settings.intakePort() + "/swagger-ui.html)",
                 "  triage        http://localhost:" + settings.triagePort() + "/api/v1/triage-decisions/{reportId}"

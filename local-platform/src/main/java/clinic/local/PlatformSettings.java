@@ -10,10 +10,10 @@ import java.util.Map;
  * contract of DESIGN.md; tests pick free ports and a temporary data folder.
  */
 record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int intakePort, int triagePort,
-                        int notificationPort, int smtpPort, int imapPort) {
+                        int notificationPort, int smtpPort, int imapPort, int authPort) {
 
     static PlatformSettings defaults(Path dataDir) {
-        return new PlatformSettings(dataDir, 9092, 9093, 8081, 8082, 8083, 3025, 3143);
+        return new PlatformSettings(dataDir, 9092, 9093, 8081, 8082, 8083, 3025, 3143, 9000);
     }
 
     /** Reads {@code --data-dir=...}, {@code --kafka-port=...} etc.; the data folder may also come from CLINIC_DATA_DIR. */
@@ -30,7 +30,8 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
                 port(options, "kafka-port", d.kafkaPort()), port(options, "controller-port", d.controllerPort()),
                 port(options, "intake-port", d.intakePort()), port(options, "triage-port", d.triagePort()),
                 port(options, "notification-port", d.notificationPort()),
-                port(options, "smtp-port", d.smtpPort()), port(options, "imap-port", d.imapPort()));
+                port(options, "smtp-port", d.smtpPort()), port(options, "imap-port", d.imapPort()),
+                port(options, "auth-port", d.authPort()));
     }
 
     private static int port(Map<String, String> options, String name, int fallback) {
@@ -59,6 +60,28 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
                 "--clinic.links.intake-base-url=" + intakeBaseUrl(),
                 "--clinic.notification.intake.base-url=" + intakeBaseUrl(),
                 "--spring.mail.host=localhost",
-                "--spring.mail.port=" + smtpPort);
+                "--spring.mail.port=" + smtpPort,
+                "--spring.autoconfigure.exclude=" + String.join(",", NOT_FOR_SERVICES));
+    }
+
+    /**
+     * Auto-configurations the services must not pick up from the launcher's shared classpath. The local
+     * authorization server's jars are on it, so without this every service would start an authorization
+     * server of its own with its own keys. Spring Boot's default web security (a generated password guarding
+     * every endpoint) is switched off as well until the services configure their own resource-server
+     * security (issue 6); Boot refuses to start if a name here is not an auto-configuration, so a rename
+     * cannot slip through.
+     */
+    static final List<String> NOT_FOR_SERVICES = java.util.stream.Stream.concat(
+            clinic.local.auth.LocalAuthServer.NOT_FOR_SERVICES.stream(), java.util.stream.Stream.of(
+                    "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.actuate.web.servlet."
+                            + "ManagementWebSecurityAutoConfiguration")).toList();
+
+    String issuer() {
+        return "http://localhost:" + authPort;
     }
 }

@@ -90,7 +90,7 @@ class CrashRecoveryTest {
                 "--kafka-port=" + s.kafkaPort(), "--controller-port=" + s.controllerPort(),
                 "--intake-port=" + s.intakePort(), "--triage-port=" + s.triagePort(),
                 "--notification-port=" + s.notificationPort(),
-                "--smtp-port=" + s.smtpPort(), "--imap-port=" + s.imapPort()));
+                "--smtp-port=" + s.smtpPort(), "--imap-port=" + s.imapPort(), "--auth-port=" + s.authPort()));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logFile(name))

@@ -198,6 +198,20 @@ class EndToEndTest {
     }
 
     @Test
+    void theLauncherRunsTheLocalIssuerWithTheReadmeClient() {
+        PlatformClient.Response metadata = client.issuerMetadata();
+        assertThat(metadata.status()).isEqualTo(200);
+        assertThat(metadata.json().get("issuer").asString()).isEqualTo(platform.settings().issuer());
+
+        PlatformClient.Response token = client.clientCredentialsToken("clinic-integration",
+                "clinic-integration-secret", "reports:write reports:read");
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(token.json().get("access_token").asString()).isNotBlank();
+        assertThat(client.clientCredentialsToken("clinic-integration", "wrong-secret", "reports:read").status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void rejectedInputCreatesNoReportAndNoEvent() {
         UUID before = client.accept(SampleReports.selfCare());
         awaitDecision(before);

@@ -126,7 +126,7 @@ final class FaultPlatform implements AutoCloseable {
     static FaultPlatform startOn(String suite, Path dataDir, String bootstrap,
                                  Map<Service, Map<String, String>> environments) {
         PlatformSettings settings = new PlatformSettings(dataDir, 0, 0, FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next());
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
         return start(new FaultPlatform(dataDir, logDir(suite), settings, bootstrap, false, environments, () -> { }));
     }
 

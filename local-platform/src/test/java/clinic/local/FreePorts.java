@@ -20,6 +20,6 @@ final class FreePorts {
     }
 
     static PlatformSettings settings(Path dataDir) {
-        return new PlatformSettings(dataDir, next(), next(), next(), next(), next(), next(), next());
+        return new PlatformSettings(dataDir, next(), next(), next(), next(), next(), next(), next(), next());
     }
 }

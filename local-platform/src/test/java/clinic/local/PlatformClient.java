@@ -71,6 +71,22 @@ final class PlatformClient {
         return get(URI.create("http://localhost:" + port + "/actuator/prometheus"));
     }
 
+    Response issuerMetadata() {
+        return get(URI.create(settings.issuer() + "/.well-known/openid-configuration"));
+    }
+
+    /** A client-credentials token request as the README shows it (HTTP Basic, form body). */
+    Response clientCredentialsToken(String clientId, String secret, String scope) {
+        String basic = java.util.Base64.getEncoder().encodeToString((clientId + ":" + secret)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(settings.issuer() + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+                        + java.net.URLEncoder.encode(scope, java.nio.charset.StandardCharsets.UTF_8)))
+                .build());
+    }
+
     private URI intake(String path) {
         return URI.create("http://localhost:" + settings.intakePort() + path);
     }

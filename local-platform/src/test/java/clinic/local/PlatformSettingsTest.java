@@ -22,17 +22,19 @@ class PlatformSettingsTest {
     @Test
     void everyPortCanBeMovedOnTheCommandLine() {
         PlatformSettings settings = PlatformSettings.fromArgs(new String[] {"--data-dir=/tmp/x", "--smtp-port=4025",
-                "--imap-port=4143", "--intake-port=9081", "--triage-port=9082"}, Map.of());
+                "--imap-port=4143", "--intake-port=9081", "--triage-port=9082", "--auth-port=9900"}, Map.of());
 
         assertThat(settings.dataDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(settings.smtpPort()).isEqualTo(4025);
         assertThat(settings.imapPort()).isEqualTo(4143);
+        assertThat(settings.issuer()).isEqualTo("http://localhost:9900");
         assertThat(settings.wiringArgs()).containsExactly(
                 "--clinic.links.triage-base-url=http://localhost:9082",
                 "--clinic.links.intake-base-url=http://localhost:9081",
                 "--clinic.notification.intake.base-url=http://localhost:9081",
                 "--spring.mail.host=localhost",
-                "--spring.mail.port=4025");
+                "--spring.mail.port=4025",
+                "--spring.autoconfigure.exclude=" + String.join(",", PlatformSettings.NOT_FOR_SERVICES));
     }
 
     @Test
