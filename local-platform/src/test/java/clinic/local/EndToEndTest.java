@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +44,8 @@ class EndToEndTest {
 
     @BeforeAll
     static void startPlatform() {
+        // before the first service starts, so the whole JVM's log is kept for the canary search
+        CapturedLogs.startRecording();
         platform = LocalPlatform.start(FreePorts.settings(dataDir));
         client = new PlatformClient(platform.settings());
         kafka = new KafkaProbe(platform.settings().kafkaBootstrap());
@@ -56,6 +60,7 @@ class EndToEndTest {
         if (platform != null) {
             platform.close();
         }
+        CapturedLogs.stopRecording();
     }
 
     @Test
@@ -236,6 +241,107 @@ class EndToEndTest {
         UUID after = client.accept(SampleReports.selfCare());
         awaitDecision(after);
         assertThat(kafka.size(REPORTS)).isEqualTo(eventsBefore + 1);
+    }
+
+    /**
+     * The canary: reports whose patient name and email are unmistakable go through the whole pipeline
+     * (accepted, rejected as JSON, rejected as a web form); afterwards the name and address appear in the
+     * patient's own mailbox and nowhere else: not in the log, any Kafka record, error bodies, metrics,
+     * the notification APIs, the alert feed or the clinician's mail.
+     */
+    @Test
+    void patientIdentityReachesThePatientsOwnMailboxAndNowhereElse() {
+        Canary selfCare = Canary.fresh("self-care report");
+        Canary redFlag = Canary.fresh("red-flag report");
+        Canary badJson = Canary.fresh("rejected JSON report");
+        Canary badForm = Canary.fresh("rejected web form");
+        List<Canary> canaries = List.of(selfCare, redFlag, badJson, badForm);
+        Map<String, String> searched = new LinkedHashMap<>();
+        UUID selfCareId;
+        UUID redFlagId;
+
+        try (AlertFeed feed = AlertFeed.open(platform.settings().notificationPort())) {
+            selfCareId = client.accept(SampleReports.with(SampleReports.selfCare(), "patient", selfCare.patient()));
+            redFlagId = client.accept(SampleReports.with(SampleReports.numbness(), "patient", redFlag.patient()));
+            searched.putAll(CanaryRejections.errorBodies(client, badJson, badForm));
+
+            await().atMost(ARRIVAL).until(() -> "TRIAGED".equals(client.report(selfCareId).json().path("status").asString()));
+            awaitNotificationKinds(selfCareId, 1);
+            awaitNotificationKinds(redFlagId, 2);
+            await().atMost(ARRIVAL).until(() -> !mailbox.read(selfCare.email()).isEmpty()
+                    && !mailsAbout(LocalPlatform.CLINICIAN_MAILBOX, redFlagId.toString()).isEmpty()
+                    && !feed.about("alert-raised", redFlagId.toString()).isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(kafka::allGroupsCaughtUp);
+            feed.events().forEach(e -> searched.put("alert feed event " + e.name() + " id " + e.id(), e.data()));
+        }
+
+        // Where the name must arrive: the patient's own mail greets them. This also proves the search finds it.
+        List<Mailbox.Mail> own = mailbox.read(selfCare.email());
+        assertThat(own).as("mail to the canary patient").hasSize(1);
+        assertThat(own.get(0).text() + own.get(0).html()).contains("Hello " + selfCare.name());
+        assertThat(Canary.findings(canaries, Map.of("own mailbox", own.get(0).everything()))).isNotEmpty();
+
+        for (UUID id : List.of(selfCareId, redFlagId)) {
+            searched.put("GET /api/v1/notifications?reportId=" + id, client.notifications(id).body());
+        }
+        searched.put("GET /api/v1/alerts", client.alerts().body());
+        for (int port : List.of(platform.settings().intakePort(), platform.settings().triagePort(),
+                platform.settings().notificationPort())) {
+            PlatformClient.Response metrics = client.prometheus(port);
+            assertThat(metrics.status()).as("prometheus on %d", port).isEqualTo(200);
+            searched.put("GET :" + port + "/actuator/prometheus", metrics.body());
+        }
+        for (String address : List.of(LocalPlatform.CLINICIAN_MAILBOX, LocalPlatform.ESCALATION_MAILBOX)) {
+            for (Mailbox.Mail mail : mailbox.read(address)) {
+                searched.put("mail to " + address + " '" + mail.subject() + "'", mail.everything());
+            }
+        }
+        searched.putAll(everyKafkaRecord());
+        searched.putAll(capturedLogsProvedComplete());
+
+        assertThat(Canary.findings(canaries, searched))
+                .as("patient name or email outside the patient's own mailbox (searched %d places)", searched.size())
+                .isEmpty();
+    }
+
+    /** Every record on every topic of the broker (dead-letter and internal topics too): key, headers and value. */
+    private static Map<String, String> everyKafkaRecord() {
+        Set<String> topics = kafka.allTopics();
+        assertThat(topics).contains(REPORTS, DECISIONS, URGENT);
+        Map<String, String> records = new LinkedHashMap<>();
+        kafka.readAll(topics).forEach((topic, list) -> {
+            for (ConsumerRecord<byte[], byte[]> record : list) {
+                records.put("kafka " + topic + "-" + record.partition() + "@" + record.offset(),
+                        text(record.key()) + " " + headerText(record) + " " + text(record.value()));
+            }
+        });
+        assertThat(records).as("kafka records read").isNotEmpty();
+        return records;
+    }
+
+    /**
+     * The captured log, after checking it is whole: it holds the services' start-up lines (so it was
+     * recording before the platform started and survived Spring Boot's logging reset) and a DEBUG line
+     * of our packages, written through logback, with a canary of its own that the search must find.
+     */
+    private static Map<String, String> capturedLogsProvedComplete() {
+        Canary probe = Canary.fresh("log probe");
+        org.slf4j.LoggerFactory.getLogger("clinic.local.CanaryProbe").debug("probe {}", probe.email());
+        List<CapturedLogs.Line> lines = CapturedLogs.lines();
+        assertThat(lines).extracting(CapturedLogs.Line::logger)
+                .anyMatch(l -> l.startsWith("clinic.intake")).anyMatch(l -> l.startsWith("clinic.triage"))
+                .anyMatch(l -> l.startsWith("clinic.notification")).contains("clinic.local.LocalPlatform");
+        Map<String, String> logs = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            CapturedLogs.Line line = lines.get(i);
+            logs.put("log line " + i + " " + line.level() + " " + line.logger(), line.text());
+        }
+        assertThat(Canary.findings(List.of(probe), logs)).as("the DEBUG probe line, found by the search").hasSize(1);
+        return logs;
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Waits for a mail that names the report, then checks that it is the only one. */

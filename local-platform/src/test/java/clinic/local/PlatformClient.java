@@ -41,6 +41,14 @@ final class PlatformClient {
         return send(request);
     }
 
+    /** The patient web form's POST, as a browser sends it (answers URL-encoded, HTML wanted back). */
+    Response submitForm(String formBody) {
+        return send(HttpRequest.newBuilder(intake("/reports"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody)).build());
+    }
+
     /** Submits and returns the new report id, failing unless the answer is 202. */
     UUID accept(Map<String, Object> report) {
         Response response = submit(report);

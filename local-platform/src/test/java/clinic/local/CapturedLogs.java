@@ -1,0 +1,73 @@
+package clinic.local;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.AppenderBase;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A logback appender (declared in logback-test.xml) that keeps every log event of this JVM as text
+ * while recording is on: message pattern, arguments, formatted message, MDC, key-value pairs, markers
+ * and the whole throwable with its causes. Off by default, so the other tests of the module keep no
+ * events. Static because logback creates a new instance each time Spring Boot reloads the configuration.
+ */
+public final class CapturedLogs extends AppenderBase<ILoggingEvent> {
+
+    /** One event as text, with where it came from, for a readable failure message. */
+    record Line(String level, String logger, String text) {
+    }
+
+    private static final ConcurrentLinkedQueue<Line> LINES = new ConcurrentLinkedQueue<>();
+    private static volatile boolean recording;
+
+    static void startRecording() {
+        LINES.clear();
+        recording = true;
+    }
+
+    static void stopRecording() {
+        recording = false;
+        LINES.clear();
+    }
+
+    static List<Line> lines() {
+        return new ArrayList<>(LINES);
+    }
+
+    /** Test hook: an event as if some logger had written it, to prove the search finds what is here. */
+    static void inject(String logger, String text) {
+        LINES.add(new Line("INJECTED", logger, text));
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        if (!recording) {
+            return;
+        }
+        StringBuilder text = new StringBuilder()
+                .append(event.getThreadName()).append(' ')
+                .append(event.getMessage()).append(" | ")
+                .append(event.getFormattedMessage());
+        if (event.getArgumentArray() != null) {
+            text.append(" | args=").append(Arrays.deepToString(event.getArgumentArray()));
+        }
+        if (!event.getMDCPropertyMap().isEmpty()) {
+            text.append(" | mdc=").append(event.getMDCPropertyMap());
+        }
+        if (event.getKeyValuePairs() != null) {
+            text.append(" | kv=").append(event.getKeyValuePairs());
+        }
+        if (event.getMarkerList() != null) {
+            text.append(" | markers=").append(event.getMarkerList());
+        }
+        if (event.getThrowableProxy() != null) {
+            // the stack trace text with every "Caused by" and suppressed exception and their messages
+            text.append(" | ").append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+        }
+        LINES.add(new Line(event.getLevel().toString(), event.getLoggerName(), text.toString()));
+    }
+}
