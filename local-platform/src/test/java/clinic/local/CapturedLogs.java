@@ -38,11 +38,6 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> {
         return new ArrayList<>(LINES);
     }
 
-    /** Test hook: an event as if some logger had written it, to prove the search finds what is here. */
-    static void inject(String logger, String text) {
-        LINES.add(new Line("INJECTED", logger, text));
-    }
-
     @Override
     protected void append(ILoggingEvent event) {
         if (!recording) {
