@@ -6,9 +6,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Structure-aware edits of a valid report for fuzzing: the fuzzer picks fields (known ones, patient fields,
@@ -27,6 +28,9 @@ final class ReportEdits {
     private static final List<String> ENUM_NAMES = List.of("BOTTOM_INNER_HEEL", "BACK_OF_HEEL", "UNSURE", "SHARP",
             "FEVER", "NONE", "SIGNIFICANT", "STABLE", "WORSENING", "MILEAGE", "HILLS", "HILLS", "sharp", "",
             "EMERGENCY", "TRIAGED");
+
+    private static final String NESTING_MARK = "@@nest@@";
+    private static final Pattern NESTING = Pattern.compile("\"" + NESTING_MARK + "(\\d+)([ao])" + NESTING_MARK + "\"");
 
     private ReportEdits() {
     }
@@ -47,9 +51,9 @@ final class ReportEdits {
                 parent.put(key, value(data));
             }
         }
-        byte[] body = json.writeValueAsBytes(report);
+        byte[] body = unfoldNesting(json.writeValueAsString(report)).getBytes(StandardCharsets.UTF_8);
         if (data.consumeBoolean()) {
-            return java.util.Arrays.copyOf(body, data.consumeInt(0, body.length));
+            return Arrays.copyOf(body, data.consumeInt(0, body.length));
         }
         return body;
     }
@@ -65,7 +69,7 @@ final class ReportEdits {
             case 6 -> data.pickValue(ENUM_NAMES);
             case 7 -> scrub(data.consumeString(80));
             case 8 -> new ArrayList<>(List.of(data.pickValue(ENUM_NAMES), data.pickValue(ENUM_NAMES)));
-            case 9 -> nested(data.consumeInt(1, 900), data.consumeBoolean());
+            case 9 -> NESTING_MARK + data.consumeInt(1, 3000) + (data.consumeBoolean() ? "a" : "o") + NESTING_MARK;
             case 10 -> Map.of(scrub(data.consumeString(20)), scrub(data.consumeString(20)));
             default -> scrub(new String(data.consumeBytes(60), StandardCharsets.UTF_8));
         };
@@ -75,24 +79,19 @@ final class ReportEdits {
     private static String scrub(String text) {
         StringBuilder clean = new StringBuilder(text.length());
         text.codePoints().filter(c -> Character.getType(c) != Character.SURROGATE).forEach(clean::appendCodePoint);
-        return clean.toString().replaceAll("(?i)zzcanary", "");
+        return clean.toString().replaceAll("(?i)zzcanary", "").replace(NESTING_MARK, "");
     }
 
-    /** Arrays or objects nested {@code depth} levels deep. */
-    private static Object nested(int depth, boolean arrays) {
-        Object value = 1;
-        for (int i = 0; i < depth; i++) {
-            if (arrays) {
-                List<Object> list = new ArrayList<>(1);
-                list.add(value);
-                value = list;
-            } else {
-                Map<String, Object> map = new LinkedHashMap<>();
-                map.put("a", value);
-                value = map;
-            }
-        }
-        return value;
+    /**
+     * Replaces each nesting mark by arrays or objects nested that deep, as text: the test's own JSON writer
+     * refuses to write more than 500 levels, the service must cope with any depth.
+     */
+    private static String unfoldNesting(String json) {
+        return NESTING.matcher(json).replaceAll(match -> {
+            int depth = Integer.parseInt(match.group(1));
+            boolean arrays = match.group(2).equals("a");
+            return (arrays ? "[" : "{\"a\":").repeat(depth) + "1" + (arrays ? "]" : "}").repeat(depth);
+        });
     }
 
     @SuppressWarnings("unchecked")
