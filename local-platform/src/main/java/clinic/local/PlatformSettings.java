@@ -1,9 +1,12 @@
 package clinic.local;
 
+import clinic.local.auth.LocalAuthServer;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Where the local platform keeps its state and which ports it listens on. Defaults are the public
@@ -72,8 +75,8 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
      * security (issue 6); Boot refuses to start if a name here is not an auto-configuration, so a rename
      * cannot slip through.
      */
-    static final List<String> NOT_FOR_SERVICES = java.util.stream.Stream.concat(
-            clinic.local.auth.LocalAuthServer.NOT_FOR_SERVICES.stream(), java.util.stream.Stream.of(
+    static final List<String> NOT_FOR_SERVICES = Stream.concat(
+            LocalAuthServer.NOT_FOR_SERVICES.stream(), Stream.of(
                     "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
                     "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
                     "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",

@@ -5,10 +5,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -85,13 +88,13 @@ final class PlatformClient {
 
     /** A client-credentials token request as the README shows it (HTTP Basic, form body). */
     Response clientCredentialsToken(String clientId, String secret, String scope) {
-        String basic = java.util.Base64.getEncoder().encodeToString((clientId + ":" + secret)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret)
+                .getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(settings.issuer() + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + java.net.URLEncoder.encode(scope, java.nio.charset.StandardCharsets.UTF_8)))
+                        + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
                 .build());
     }
 
