@@ -37,7 +37,7 @@ class KeycloakRealmTest {
         assertThat(parsed.getRealm()).isEqualTo("clinic");
         assertThat(parsed.isBruteForceProtected()).isTrue();
         assertThat(parsed.getClients()).extracting(ClientRepresentation::getClientId)
-                .containsExactlyInAnyOrder("clinic-web", "clinic-integration", "notification-service");
+                .containsExactlyInAnyOrder("clinic-web", "clinic-integration", "notification-service", "clinic-metrics");
     }
 
     @Test
@@ -71,7 +71,9 @@ class KeycloakRealmTest {
         assertThat(mapAt(mapper, "config"))
                 .containsEntry("claim.name", "roles")
                 .containsEntry("multivalued", "true")
-                .containsEntry("access.token.claim", "true");
+                .containsEntry("access.token.claim", "true")
+                // intake's web login takes the patient's role from the ID token
+                .containsEntry("id.token.claim", "true");
         assertThat(listAt(client("clinic-web"), "defaultClientScopes")).contains("clinic-roles", "basic");
     }
 
@@ -110,6 +112,15 @@ class KeycloakRealmTest {
     }
 
     @Test
+    void prometheusScrapesWithItsOwnClientWhoseTokensReachEveryServiceButCarryNoRole() {
+        Map<String, Object> metrics = machineClient("clinic-metrics");
+        assertThat(listAt(metrics, "defaultClientScopes")).containsExactlyInAnyOrder("basic", "metrics:read");
+        assertThat(audiences(mappers(scope("metrics:read"))))
+                .containsExactlyInAnyOrder("intake-service", "triage-service", "notification-service");
+        assertThat(mapAt(scope("metrics:read"), "attributes")).containsEntry("include.in.token.scope", "true");
+    }
+
+    @Test
     void everyScopeAClientNamesIsDefinedInTheRealm() {
         Set<String> defined = new TreeSet<>();
         listAt(realm, "clientScopes").forEach(scope -> defined.add(String.valueOf(map(scope).get("name"))));
@@ -128,7 +139,8 @@ class KeycloakRealmTest {
         while (matcher.find()) {
             placeholders.add(matcher.group(1));
         }
-        assertThat(placeholders).containsExactlyInAnyOrder("CLINIC_INTEGRATION_CLIENT_SECRET", "NOTIFICATION_CLIENT_SECRET");
+        assertThat(placeholders).containsExactlyInAnyOrder("CLINIC_INTEGRATION_CLIENT_SECRET", "NOTIFICATION_CLIENT_SECRET",
+                "METRICS_CLIENT_SECRET");
         Map<String, Object> keycloakEnv = mapAt(Repo.yaml("docker-compose.yml"), "services.keycloak.environment");
         assertThat(keycloakEnv).containsKeys(placeholders.toArray(String[]::new));
     }

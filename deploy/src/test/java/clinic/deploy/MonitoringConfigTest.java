@@ -31,6 +31,12 @@ class MonitoringConfigTest {
             assertThat(job.get("metrics_path")).as(service).isEqualTo(Contract.METRICS);
             List<Object> targets = list(map(list(job.get("static_configs")).get(0)).get("targets"));
             assertThat(targets).as(service).containsExactly(service + ":" + port);
+            // the services answer /actuator/prometheus only to a metrics:read token (client clinic-metrics)
+            Map<String, Object> oauth2 = map(job.get("oauth2"));
+            assertThat(oauth2).as(service).containsEntry("client_id", "clinic-metrics")
+                    .containsEntry("token_url", "http://keycloak:8080/realms/clinic/protocol/openid-connect/token")
+                    .doesNotContainKey("client_secret");
+            assertThat(String.valueOf(oauth2.get("client_secret_file"))).startsWith("/run/clinic/");
         });
     }
 
@@ -73,7 +79,7 @@ class MonitoringConfigTest {
     void dashboardShowsOutboxBacklogOpenAlertsDeliveriesAndHttpRates() {
         List<String> expressions = expressions();
         assertThat(expressions).anyMatch(e -> e.contains("clinic_outbox_pending"))
-                .anyMatch(e -> e.contains("clinic_alerts_open"))
+                .anyMatch(e -> e.contains("clinic_notification_alerts_open"))
                 .anyMatch(e -> e.contains("clinic_notification_delivery_attempts_total"))
                 .anyMatch(e -> e.contains("http_server_requests_seconds_count"))
                 .anyMatch(e -> e.contains("clinic_kafka_dead_letters_total"));
