@@ -22,9 +22,11 @@ import java.util.concurrent.locks.LockSupport;
  * and measures, for each, the time from its HTTP 202 to (a) its {@code alert-raised} event and (b) its
  * email. A plain main rather than JMH: it measures a running system from outside, as a user sees it.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar clinic.bench.AlertLatencyProbe [N] [--intake=http://localhost:8081]
- *     [--notification=http://localhost:8083] [--imap-port=3143] [--clinician=oncall@clinic.local]
- *     [--poll-ms=5] [--timeout-s=30]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar clinic.bench.AlertLatencyProbe [N] --submit-token=JWT
+ *     --clinician-token=JWT [--intake=http://localhost:8081] [--notification=http://localhost:8083]
+ *     [--imap-port=3143] [--clinician=oncall@clinic.local] [--poll-ms=5] [--timeout-s=30]</pre>
+ * The submit token may be a patient's or a {@code reports:write} client's; the feed needs a clinician's
+ * (in local mode: {@code java -jar local-platform/target/local-platform.jar token clinician-demo}).
  */
 public final class AlertLatencyProbe {
 
@@ -37,7 +39,7 @@ public final class AlertLatencyProbe {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<String, Long> accepted = new HashMap<>();
         List<String> order = new ArrayList<>();
-        try (SseArrivals feed = SseArrivals.open(options.notification(), json);
+        try (SseArrivals feed = SseArrivals.open(options.notification(), options.clinicianToken(), json);
              ImapArrivals mail = ImapArrivals.watch(options.imapPort(), options.clinician(), options.pollInterval())) {
             for (int i = 0; i < options.reports(); i++) {
                 HttpResponse<String> response = http.send(submission(options, json, i),
@@ -74,6 +76,7 @@ public final class AlertLatencyProbe {
     private static HttpRequest submission(ProbeOptions options, JsonMapper json, int i) {
         return HttpRequest.newBuilder(URI.create(options.intake() + "/api/v1/symptom-reports"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + options.submitToken())
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(RedFlagReports.number(i))))
                 .build();
     }
@@ -88,10 +91,10 @@ public final class AlertLatencyProbe {
 
     /** Command-line options; the defaults are the local platform's ports. */
     record ProbeOptions(int reports, String intake, String notification, int imapPort, String clinician,
-                        Duration pollInterval, Duration timeout) {
+                        Duration pollInterval, Duration timeout, String submitToken, String clinicianToken) {
 
         private static final Set<String> NAMES = Set.of("intake", "notification", "imap-port", "clinician",
-                "poll-ms", "timeout-s");
+                "poll-ms", "timeout-s", "submit-token", "clinician-token");
 
         static ProbeOptions parse(String[] args) {
             Map<String, String> o = new HashMap<>();
@@ -110,7 +113,17 @@ public final class AlertLatencyProbe {
                     Integer.parseInt(o.getOrDefault("imap-port", "3143")),
                     o.getOrDefault("clinician", "oncall@clinic.local"),
                     Duration.ofMillis(Long.parseLong(o.getOrDefault("poll-ms", "5"))),
-                    Duration.ofSeconds(Long.parseLong(o.getOrDefault("timeout-s", "30"))));
+                    Duration.ofSeconds(Long.parseLong(o.getOrDefault("timeout-s", "30"))),
+                    required(o, "submit-token"), required(o, "clinician-token"));
+        }
+
+        private static String required(Map<String, String> options, String name) {
+            String value = options.get(name);
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("--" + name + "=<access token> is required: the services accept "
+                        + "only authenticated calls (see the README's \"Logging in\")");
+            }
+            return value;
         }
     }
 }

@@ -29,9 +29,10 @@ final class SseArrivals implements AutoCloseable {
     }
 
     /** Returns once the feed has answered, so no alert raised afterwards can be missed. */
-    static SseArrivals open(String notificationBaseUrl, JsonMapper json) {
+    static SseArrivals open(String notificationBaseUrl, String clinicianToken, JsonMapper json) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(notificationBaseUrl + "/api/v1/alerts/stream"))
-                .header("Accept", "text/event-stream").GET().build();
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + clinicianToken).GET().build();
         try {
             HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
                     .send(request, HttpResponse.BodyHandlers.ofLines());
