@@ -1,6 +1,7 @@
 package clinic.local;
 
 import clinic.intake.IntakeApplication;
+import clinic.local.auth.DemoLogin;
 import clinic.local.auth.LocalAuthServer;
 import clinic.notification.NotificationApplication;
 import clinic.triage.TriageApplication;
@@ -10,6 +11,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -42,7 +44,15 @@ public final class LocalPlatform implements AutoCloseable {
         this.broker = broker;
     }
 
+    /**
+     * Runs the platform; {@code token <demo user> [--issuer=URL]} instead prints an access token for a demo
+     * account of a running platform (see {@link DemoLogin}).
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("token")) {
+            DemoLogin.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         PlatformSettings settings = PlatformSettings.fromArgs(args, System.getenv());
         LocalPlatform platform = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "local-platform-shutdown"));
@@ -81,7 +91,9 @@ public final class LocalPlatform implements AutoCloseable {
         ConfigurableApplicationContext context = LocalAuthServer.application()
                 .registerShutdownHook(false)
                 .run("--server.port=" + settings.authPort(), "--clinic.data-dir=" + settings.dataDir(),
-                        "--clinic.auth.issuer=" + settings.issuer());
+                        "--clinic.auth.issuer=" + settings.issuer(),
+                        "--clinic.auth.web-redirect-uris=" + settings.intakeBaseUrl() + "/login/oauth2/code/clinic,"
+                                + "http://127.0.0.1:" + settings.intakePort() + "/login/oauth2/code/clinic");
         services.add(context);
     }
 

@@ -37,10 +37,11 @@ final class AlertFeed implements AutoCloseable {
     }
 
     /** Returns once the server has answered with an event stream, so later alerts cannot be missed. */
-    static AlertFeed open(int notificationPort) {
+    static AlertFeed open(int notificationPort, String clinicianToken) {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + notificationPort + "/api/v1/alerts/stream"))
-                .header("Accept", "text/event-stream").GET().build();
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + clinicianToken).GET().build();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
             HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());

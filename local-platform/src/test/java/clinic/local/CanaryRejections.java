@@ -56,22 +56,6 @@ final class CanaryRejections {
 
     /** A complete self-care answer set as the web form posts it, with one field replaced. */
     private static String formBody(Canary canary, String badField, String badValue) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("patient.externalId", "E2E-CANARY");
-        fields.put("patient.name", canary.name());
-        fields.put("patient.email", canary.email());
-        SampleReports.selfCare().forEach((field, value) -> {
-            if (!(value instanceof Map) && !(value instanceof List)) {
-                fields.put(field, String.valueOf(value));
-            }
-        });
-        fields.put("painQualities", "STABBING");
-        fields.put("recentLoadChanges", "MILEAGE");
-        fields.put(badField, badValue);
-        StringBuilder body = new StringBuilder();
-        fields.forEach((field, value) -> body.append(body.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(field, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return body.toString();
+        return PatientForms.selfCare(canary.name(), canary.email(), Map.of(badField, badValue));
     }
 }

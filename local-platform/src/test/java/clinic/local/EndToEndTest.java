@@ -1,15 +1,15 @@
 package clinic.local;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * server and the three services, driven over HTTP and checked over HTTP, on the dashboard feed, in the
  * mailboxes (over IMAP) and on the broker itself.
  */
+@ExtendWith(SharedPlatform.class)
 class EndToEndTest {
 
     private static final String REPORTS = "clinic.symptom-reports.v1";
@@ -34,33 +35,18 @@ class EndToEndTest {
     /** Generous: this is about arriving at all; how fast is measured by the AlertLatencyProbe benchmark. */
     private static final Duration ARRIVAL = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path dataDir;
-
     private static LocalPlatform platform;
     private static PlatformClient client;
     private static KafkaProbe kafka;
     private static Mailbox mailbox;
 
     @BeforeAll
-    static void startPlatform() {
-        // before the first service starts, so the whole JVM's log is kept for the canary search
-        CapturedLogs.startRecording();
-        platform = LocalPlatform.start(FreePorts.settings(dataDir));
-        client = new PlatformClient(platform.settings());
-        kafka = new KafkaProbe(platform.settings().kafkaBootstrap());
-        mailbox = new Mailbox(platform.settings().imapPort());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-        CapturedLogs.stopRecording();
+    static void usePlatform() {
+        SharedPlatform.Running running = SharedPlatform.running();
+        platform = running.platform();
+        client = running.client();
+        kafka = running.kafka();
+        mailbox = running.mailbox();
     }
 
     @Test
@@ -100,7 +86,7 @@ class EndToEndTest {
 
     @Test
     void redFlagReportReachesTheDashboardFeedAndTheClinicianMailboxWithoutPatientIdentity() {
-        try (AlertFeed feed = AlertFeed.open(platform.settings().notificationPort())) {
+        try (AlertFeed feed = AlertFeed.open(platform.settings().notificationPort(), client.tokens().clinician())) {
             String reportId = client.accept(SampleReports.numbness()).toString();
 
             await().atMost(ARRIVAL).until(() -> !feed.about("alert-raised", reportId).isEmpty());
@@ -260,7 +246,7 @@ class EndToEndTest {
         UUID selfCareId;
         UUID redFlagId;
 
-        try (AlertFeed feed = AlertFeed.open(platform.settings().notificationPort())) {
+        try (AlertFeed feed = AlertFeed.open(platform.settings().notificationPort(), client.tokens().clinician())) {
             selfCareId = client.accept(SampleReports.with(SampleReports.selfCare(), "patient", selfCare.patient()));
             redFlagId = client.accept(SampleReports.with(SampleReports.numbness(), "patient", redFlag.patient()));
             searched.putAll(CanaryRejections.errorBodies(client, badJson, badForm));
@@ -274,6 +260,7 @@ class EndToEndTest {
             await().atMost(Duration.ofSeconds(30)).until(kafka::allGroupsCaughtUp);
             feed.events().forEach(e -> searched.put("alert feed event " + e.name() + " id " + e.id(), e.data()));
         }
+        UUID poisonKey = deadLetterCarryingTheCanary(selfCareId, badJson);
 
         // Where the name must arrive: the patient's own mail greets them. This also proves the search finds it.
         List<Mailbox.Mail> own = mailbox.read(selfCare.email());
@@ -287,6 +274,14 @@ class EndToEndTest {
         searched.put("GET /api/v1/alerts", client.alerts().body());
         for (int port : List.of(platform.settings().intakePort(), platform.settings().triagePort(),
                 platform.settings().notificationPort())) {
+            for (UUID id : List.of(selfCareId, redFlagId)) {
+                PlatformClient.Response audit = client.auditEvents(port, id.toString(), null);
+                assertThat(audit.status()).as("audit trail on %d", port).isEqualTo(200);
+                searched.put("GET :" + port + "/ops/v1/audit-events?objectId=" + id, audit.body());
+            }
+        }
+        for (int port : List.of(platform.settings().intakePort(), platform.settings().triagePort(),
+                platform.settings().notificationPort())) {
             PlatformClient.Response metrics = client.prometheus(port);
             assertThat(metrics.status()).as("prometheus on %d", port).isEqualTo(200);
             searched.put("GET :" + port + "/actuator/prometheus", metrics.body());
@@ -296,7 +291,7 @@ class EndToEndTest {
                 searched.put("mail to " + address + " '" + mail.subject() + "'", mail.everything());
             }
         }
-        searched.putAll(everyKafkaRecord());
+        searched.putAll(everyKafkaRecord(poisonKey));
         searched.putAll(capturedLogsProvedComplete());
 
         assertThat(Canary.findings(canaries, searched))
@@ -304,15 +299,47 @@ class EndToEndTest {
                 .isEmpty();
     }
 
-    /** Every record on every topic of the broker (dead-letter and internal topics too): key, headers and value. */
-    private static Map<String, String> everyKafkaRecord() {
+    /**
+     * Plants a symptom-report event whose payload itself carries a canary (in a field the schema refuses, so
+     * that the reader's error would quote it) and waits for its dead letter. The dead letter keeps the planted
+     * bytes, as it must for a replay; what it adds (reason and exception headers) must not repeat them.
+     */
+    private static UUID deadLetterCarryingTheCanary(UUID template, Canary canary) {
+        ConsumerRecord<byte[], byte[]> real = recordsAbout(REPORTS, template).get(0);
+        UUID key = UUID.randomUUID();
+        String value = text(real.value()).replace(template.toString(), key.toString())
+                .replaceFirst("\"painScore\":\\d+", "\"painScore\":\"" + canary.name() + " " + canary.email() + "\"");
+        assertThat(value).contains(canary.email());
+        RecordHeaders headers = new RecordHeaders();
+        for (Header header : real.headers()) {
+            headers.add(header.key(), switch (header.key()) {
+                case "ce_id" -> UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
+                case "ce_subject" -> key.toString().getBytes(StandardCharsets.UTF_8);
+                default -> header.value();
+            });
+        }
+        kafka.send(List.of(new ProducerRecord<>(REPORTS, null, key.toString().getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8), headers)));
+        await().atMost(ARRIVAL).until(() -> !recordsAbout(REPORTS + ".dlt", key).isEmpty());
+        ConsumerRecord<byte[], byte[]> deadLetter = recordsAbout(REPORTS + ".dlt", key).get(0);
+        assertThat(deadLetter.headers().lastHeader("clinic-dlt-reason")).as("dead-letter reason").isNotNull();
+        return key;
+    }
+
+    /**
+     * Every record on every topic of the broker (dead-letter and internal topics too): key, headers and value;
+     * of the planted poison record only what the platform added to it (key and headers), not the planted bytes.
+     */
+    private static Map<String, String> everyKafkaRecord(UUID plantedKey) {
         Set<String> topics = kafka.allTopics();
-        assertThat(topics).contains(REPORTS, DECISIONS, URGENT);
+        assertThat(topics).contains(REPORTS, DECISIONS, URGENT, REPORTS + ".dlt");
         Map<String, String> records = new LinkedHashMap<>();
         kafka.readAll(topics).forEach((topic, list) -> {
             for (ConsumerRecord<byte[], byte[]> record : list) {
-                records.put("kafka " + topic + "-" + record.partition() + "@" + record.offset(),
-                        text(record.key()) + " " + headerText(record) + " " + text(record.value()));
+                boolean planted = plantedKey.toString().equals(text(record.key()));
+                records.put("kafka " + topic + "-" + record.partition() + "@" + record.offset()
+                                + (planted ? " (planted poison: key and headers)" : ""),
+                        text(record.key()) + " " + headerText(record) + " " + (planted ? "" : text(record.value())));
             }
         });
         assertThat(records).as("kafka records read").isNotEmpty();

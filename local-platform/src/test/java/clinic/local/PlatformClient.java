@@ -14,17 +14,40 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
-/** Talks to the running services over real HTTP, as curl would. */
+/**
+ * Talks to the running services over real HTTP, as curl would, with the token each caller would have:
+ * submissions and report reads as the integration client of the README, clinician views as clinician-demo,
+ * metrics as the metrics client. {@link #as(String)} sends a call with another token (or none).
+ */
 final class PlatformClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final PlatformSettings settings;
+    private final Tokens tokens;
+    /** When set, every call sends this bearer token ("" = no Authorization header) instead of the caller's. */
+    private final String fixedToken;
 
     PlatformClient(PlatformSettings settings) {
+        this(settings, new Tokens(settings.issuer()), null);
+    }
+
+    private PlatformClient(PlatformSettings settings, Tokens tokens, String fixedToken) {
         this.settings = settings;
+        this.tokens = tokens;
+        this.fixedToken = fixedToken;
+    }
+
+    /** The same calls, made with {@code token}; an empty string sends none. */
+    PlatformClient as(String token) {
+        return new PlatformClient(settings, tokens, token);
+    }
+
+    Tokens tokens() {
+        return tokens;
     }
 
     record Response(int status, String contentType, String body) {
@@ -38,18 +61,28 @@ final class PlatformClient {
     }
 
     Response submitRaw(String body, String contentType) {
-        HttpRequest request = HttpRequest.newBuilder(intake("/api/v1/symptom-reports"))
+        HttpRequest request = authorized(HttpRequest.newBuilder(intake("/api/v1/symptom-reports")),
+                        tokens::integration)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return send(request);
     }
 
-    /** The patient web form's POST, as a browser sends it (answers URL-encoded, HTML wanted back). */
+    /** The patient web form's POST, as a browser sends it after patient-demo logged in (see {@link PatientBrowser}). */
     Response submitForm(String formBody) {
-        return send(HttpRequest.newBuilder(intake("/reports"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody)).build());
+        HttpResponse<String> response = patientBrowser().submitForm(formBody);
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    private PatientBrowser browser;
+
+    /** One logged-in browser session of patient-demo on the patient pages, made on first use. */
+    synchronized PatientBrowser patientBrowser() {
+        if (browser == null) {
+            browser = PatientBrowser.login(settings, "patient-demo");
+        }
+        return browser;
     }
 
     /** Submits and returns the new report id, failing unless the answer is 202. */
@@ -62,24 +95,35 @@ final class PlatformClient {
     }
 
     Response report(UUID reportId) {
-        return get(intake("/api/v1/symptom-reports/" + reportId));
+        return get(intake("/api/v1/symptom-reports/" + reportId), tokens::integration);
     }
 
     Response decision(UUID reportId) {
-        return get(URI.create("http://localhost:" + settings.triagePort() + "/api/v1/triage-decisions/" + reportId));
+        return get(URI.create("http://localhost:" + settings.triagePort() + "/api/v1/triage-decisions/" + reportId),
+                tokens::clinician);
     }
 
     Response notifications(UUID reportId) {
         return get(URI.create("http://localhost:" + settings.notificationPort() + "/api/v1/notifications?reportId="
-                + reportId));
+                + reportId), tokens::clinician);
     }
 
     Response alerts() {
-        return get(URI.create("http://localhost:" + settings.notificationPort() + "/api/v1/alerts"));
+        return get(URI.create("http://localhost:" + settings.notificationPort() + "/api/v1/alerts"), tokens::clinician);
     }
 
     Response prometheus(int port) {
-        return get(URI.create("http://localhost:" + port + "/actuator/prometheus"));
+        return get(URI.create("http://localhost:" + port + "/actuator/prometheus"), tokens::metrics);
+    }
+
+    /** The audit trail of one object as operations see it; {@code role} may be null for every role. */
+    Response auditEvents(int port, String objectId, String role) {
+        return get(URI.create("http://localhost:" + port + "/ops/v1/audit-events?objectId=" + objectId
+                + (role == null ? "" : "&role=" + role)), tokens::ops);
+    }
+
+    Response health(int port) {
+        return get(URI.create("http://localhost:" + port + "/actuator/health/readiness"));
     }
 
     Response issuerMetadata() {
@@ -104,6 +148,15 @@ final class PlatformClient {
 
     private Response get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET().build());
+    }
+
+    private Response get(URI uri, Supplier<String> token) {
+        return send(authorized(HttpRequest.newBuilder(uri), token).GET().build());
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request, Supplier<String> callersToken) {
+        String token = fixedToken != null ? fixedToken : callersToken.get();
+        return token.isEmpty() ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private Response send(HttpRequest request) {

@@ -1,5 +1,6 @@
 package clinic.local.auth;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -13,17 +14,24 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 import java.time.Duration;
+import java.util.List;
 
-/** The three OAuth2 clients of local mode: the web pages, scripts and integrations, and service-to-service. */
+/**
+ * The OAuth2 clients of local mode: the patient web pages, the command-line login of the demo accounts,
+ * scripts and integrations, metrics scraping, and service-to-service.
+ */
 @Configuration(proxyBeanMethods = false)
 class DemoClients {
 
     @Bean
-    RegisteredClientRepository demoClients(PasswordEncoder passwordEncoder) {
+    RegisteredClientRepository demoClients(PasswordEncoder passwordEncoder,
+                                           @Value("${clinic.auth.web-redirect-uris}") List<String> webRedirectUris) {
         return new InMemoryRegisteredClientRepository(
-                clinicWeb(),
+                clinicWeb(webRedirectUris),
+                clinicCli(),
                 machineClient("clinic-integration", passwordEncoder.encode("clinic-integration-secret"),
                         "reports:write", "reports:read", "triage:read", "notifications:read"),
+                machineClient("clinic-metrics", passwordEncoder.encode("clinic-metrics-secret"), "metrics:read"),
                 machineClient("notification-service", passwordEncoder.encode("notification-service-secret"),
                         "patients:contact"));
     }
@@ -33,19 +41,35 @@ class DemoClients {
      * developer's machine), so proof of possession comes from PKCE, which is required. No consent page:
      * it is the clinic's own first-party app.
      */
-    private static RegisteredClient clinicWeb() {
-        return RegisteredClient.withId("clinic-web")
+    private static RegisteredClient clinicWeb(List<String> redirectUris) {
+        RegisteredClient.Builder client = RegisteredClient.withId("clinic-web")
                 .clientId("clinic-web")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("http://localhost:8081/login/oauth2/code/clinic")
-                .redirectUri("http://127.0.0.1:8081/login/oauth2/code/clinic")
-                .scope(OidcScopes.OPENID)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE);
+        redirectUris.forEach(client::redirectUri);
+        return client.scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .scope("reports:write")
                 .scope("reports:read")
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                 // a person filling in a form should not be sent back to the login page every 5 minutes
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
+                .build();
+    }
+
+    /**
+     * {@code java -jar local-platform.jar token <demo user>} ({@link DemoLogin}): a native-app style public
+     * client (RFC 8252) with PKCE. Its redirect URI is never listened on: the command reads the code from the
+     * issuer's redirect response, as a browser would before following it.
+     */
+    private static RegisteredClient clinicCli() {
+        return RegisteredClient.withId("clinic-cli")
+                .clientId("clinic-cli")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri(DemoLogin.REDIRECT_URI)
+                .scope(OidcScopes.OPENID)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
                 .build();
     }

@@ -1,0 +1,114 @@
+package clinic.local;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A patient's browser on the intake pages, over plain HTTP: it keeps cookies and follows redirects one at a
+ * time, so it walks the real login (intake's oauth2Login to the local issuer's form and back, code + PKCE)
+ * and then posts the form with the CSRF token the page carries. The Selenium tests do the same in chromium;
+ * this one is cheap enough for the canary and security checks.
+ */
+final class PatientBrowser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private final PlatformSettings settings;
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private String formCsrf;
+
+    private PatientBrowser(PlatformSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Opens the form page, logs in at the issuer as {@code username} (password = user name) and lands on the form. */
+    static PatientBrowser login(PlatformSettings settings, String username) {
+        PatientBrowser browser = new PatientBrowser(settings);
+        HttpResponse<String> landed = browser.follow(URI.create(settings.intakeBaseUrl() + "/"));
+        if (landed.uri().getPath().equals("/login") && landed.uri().getPort() == settings.authPort()) {
+            String csrf = csrfOf(landed.body(), "issuer login form");
+            HttpResponse<String> afterLogin = browser.post(landed.uri(), "username=" + encode(username)
+                    + "&password=" + encode(username) + "&_csrf=" + encode(csrf), "");
+            landed = browser.followFrom(afterLogin);
+        }
+        if (landed.statusCode() != 200 || !landed.uri().toString().startsWith(settings.intakeBaseUrl())) {
+            throw new AssertionError("login as " + username + " ended at " + landed.uri() + " with " + landed.statusCode());
+        }
+        browser.formCsrf = csrfOf(landed.body(), "intake form");
+        return browser;
+    }
+
+    /** Posts the intake form (URL-encoded answers) with the page's CSRF token; redirects are not followed. */
+    HttpResponse<String> submitForm(String formBody) {
+        return post(URI.create(settings.intakeBaseUrl() + "/reports"), formBody, "&_csrf=" + encode(formCsrf));
+    }
+
+    /** Posts the form without a CSRF token, as a forged cross-site request would. */
+    HttpResponse<String> submitFormWithoutCsrf(String formBody) {
+        return post(URI.create(settings.intakeBaseUrl() + "/reports"), formBody, "");
+    }
+
+    HttpResponse<String> statusPage(UUID reportId) {
+        return get(URI.create(settings.intakeBaseUrl() + "/reports/" + reportId));
+    }
+
+    private HttpResponse<String> follow(URI start) {
+        return followFrom(get(start));
+    }
+
+    private HttpResponse<String> followFrom(HttpResponse<String> response) {
+        for (int hop = 0; hop < 12 && response.statusCode() / 100 == 3; hop++) {
+            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            response = get(next);
+        }
+        return response;
+    }
+
+    private HttpResponse<String> get(URI uri) {
+        return send(HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build());
+    }
+
+    private HttpResponse<String> post(URI uri, String body, String suffix) {
+        return send(HttpRequest.newBuilder(uri).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body + suffix)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP call failed: " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String csrfOf(String html, String where) {
+        Matcher csrf = CSRF.matcher(html);
+        if (!csrf.find()) {
+            throw new AssertionError("no CSRF token in the " + where);
+        }
+        return csrf.group(1);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
