@@ -112,16 +112,20 @@ public final class LocalPlatform implements AutoCloseable {
         return String.join(System.lineSeparator(),
                 "",
                 "Heel-pain clinic is running (data in " + settings.dataDir() + ")",
-                "  patient form  http://localhost:" + settings.intakePort() + "/",
+                "  patient form  http://localhost:" + settings.intakePort() + "/   (sign in as patient-demo / patient-demo)",
                 "  OAuth2 issuer " + settings.issuer() + "   (local demo accounts patient-demo, clinician-demo, "
                         + "ops-demo, password = user name; client clinic-integration / clinic-integration-secret)",
+                "  tokens        every API call needs 'Authorization: Bearer <token>'; a demo person's token: "
+                        + "java -jar local-platform/target/local-platform.jar token clinician-demo"
+                        + (settings.authPort() == 9000 ? "" : " --issuer=" + settings.issuer()),
                 "  intake        http://localhost:" + settings.intakePort() + "/api/v1/symptom-reports"
                         + "   (API docs: http://localhost:" + settings.intakePort() + "/swagger-ui.html)",
                 "  triage        http://localhost:" + settings.triagePort() + "/api/v1/triage-decisions/{reportId}"
                         + "   http://localhost:" + settings.triagePort() + "/api/v1/ruleset",
                 "  notification  http://localhost:" + settings.notificationPort() + "/api/v1/notifications?reportId="
                         + "   http://localhost:" + settings.notificationPort() + "/api/v1/alerts",
-                "  alert feed    curl -N http://localhost:" + settings.notificationPort() + "/api/v1/alerts/stream",
+                "  alert feed    curl -N -H \"Authorization: Bearer $CLINICIAN_TOKEN\" http://localhost:"
+                        + settings.notificationPort() + "/api/v1/alerts/stream",
                 "  kafka         " + broker.bootstrapServers(),
                 "  mail          SMTP localhost:" + mail.smtpPort() + ", IMAP localhost:" + mail.imapPort()
                         + " (user and password = the recipient address; mailboxes are kept in memory only)",
