@@ -102,6 +102,7 @@ public final class LocalPlatform implements AutoCloseable {
                 "--clinic.data-dir=" + settings.dataDir(),
                 "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap()));
         args.addAll(settings.wiringArgs());
+        args.addAll(settings.serviceOverrides());
         ConfigurableApplicationContext context = application.get()
                 .registerShutdownHook(false) // this class closes services before the broker they depend on
                 .run(args.toArray(String[]::new));

@@ -3,6 +3,7 @@ package clinic.local;
 import clinic.local.auth.LocalAuthServer;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +14,45 @@ import java.util.stream.Stream;
  * contract of DESIGN.md; tests pick free ports and a temporary data folder.
  */
 record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int intakePort, int triagePort,
-                        int notificationPort, int smtpPort, int imapPort, int authPort) {
+                        int notificationPort, int smtpPort, int imapPort, int authPort, List<String> serviceOverrides) {
+
+    PlatformSettings {
+        serviceOverrides = List.copyOf(serviceOverrides);
+    }
+
+    PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int intakePort, int triagePort,
+                     int notificationPort, int smtpPort, int imapPort, int authPort) {
+        this(dataDir, kafkaPort, controllerPort, intakePort, triagePort, notificationPort, smtpPort, imapPort, authPort,
+                List.of());
+    }
+
+    /** The same platform, with service settings ({@code --clinic.x=y}, {@code --spring.x=y}) passed to every service. */
+    PlatformSettings withServiceOverrides(String... overrides) {
+        List<String> all = new ArrayList<>(serviceOverrides);
+        all.addAll(List.of(overrides));
+        return new PlatformSettings(dataDir, kafkaPort, controllerPort, intakePort, triagePort, notificationPort,
+                smtpPort, imapPort, authPort, all);
+    }
 
     static PlatformSettings defaults(Path dataDir) {
         return new PlatformSettings(dataDir, 9092, 9093, 8081, 8082, 8083, 3025, 3143, 9000);
     }
 
-    /** Reads {@code --data-dir=...}, {@code --kafka-port=...} etc.; the data folder may also come from CLINIC_DATA_DIR. */
+    /**
+     * Reads {@code --data-dir=...}, {@code --kafka-port=...} etc.; the data folder may also come from
+     * CLINIC_DATA_DIR. Service settings ({@code --clinic.*=}, {@code --spring.*=}, e.g.
+     * {@code --clinic.intake.rate-limit.submissions=100}) are passed to every service and outrank their files.
+     */
     static PlatformSettings fromArgs(String[] args, Map<String, String> env) {
         Map<String, String> options = new HashMap<>();
+        List<String> overrides = new ArrayList<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("Unknown argument " + arg + " (expected --name=value)");
+            }
+            if (arg.startsWith("--clinic.") || arg.startsWith("--spring.")) {
+                overrides.add(arg);
+                continue;
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
@@ -34,7 +62,7 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
                 port(options, "intake-port", d.intakePort()), port(options, "triage-port", d.triagePort()),
                 port(options, "notification-port", d.notificationPort()),
                 port(options, "smtp-port", d.smtpPort()), port(options, "imap-port", d.imapPort()),
-                port(options, "auth-port", d.authPort()));
+                port(options, "auth-port", d.authPort()), overrides);
     }
 
     private static int port(Map<String, String> options, String name, int fallback) {
