@@ -73,9 +73,9 @@ public final class LocalPlatform implements AutoCloseable {
         LocalPlatform platform = new LocalPlatform(settings, mail, broker);
         try {
             platform.startAuthServer();
-            platform.startService(IntakeApplication::application, settings.intakePort());
-            platform.startService(TriageApplication::application, settings.triagePort());
-            platform.startService(NotificationApplication::application, settings.notificationPort());
+            platform.startService(IntakeApplication::application, settings.intakePort(), settings.intakeArgs());
+            platform.startService(TriageApplication::application, settings.triagePort(), List.of());
+            platform.startService(NotificationApplication::application, settings.notificationPort(), List.of());
             new ReadinessProbe().awaitReady(List.of(settings.intakePort(), settings.triagePort(),
                     settings.notificationPort()));
         } catch (RuntimeException e) {
@@ -97,11 +97,12 @@ public final class LocalPlatform implements AutoCloseable {
         services.add(context);
     }
 
-    private void startService(Supplier<SpringApplicationBuilder> application, int port) {
+    private void startService(Supplier<SpringApplicationBuilder> application, int port, List<String> ownArgs) {
         List<String> args = new ArrayList<>(List.of("--server.port=" + port,
                 "--clinic.data-dir=" + settings.dataDir(),
                 "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap()));
         args.addAll(settings.wiringArgs());
+        args.addAll(ownArgs);
         args.addAll(settings.serviceOverrides());
         ConfigurableApplicationContext context = application.get()
                 .registerShutdownHook(false) // this class closes services before the broker they depend on

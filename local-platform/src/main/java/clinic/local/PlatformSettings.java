@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Where the local platform keeps its state and which ports it listens on. Defaults are the public
@@ -92,25 +91,28 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
                 "--clinic.notification.intake.base-url=" + intakeBaseUrl(),
                 "--spring.mail.host=localhost",
                 "--spring.mail.port=" + smtpPort,
+                // every service accepts only tokens of this platform's issuer
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer(),
+                // notification-service's client credentials for intake's contact lookup
+                "--spring.security.oauth2.client.provider.clinic.token-uri=" + issuer() + "/oauth2/token",
                 "--spring.autoconfigure.exclude=" + String.join(",", NOT_FOR_SERVICES));
+    }
+
+    /**
+     * What only the intake service is told: where its pages send a patient to log in. (Given to the others
+     * it would make Spring Boot fetch the issuer's metadata while they start, which they have no use for.)
+     */
+    List<String> intakeArgs() {
+        return List.of("--spring.security.oauth2.client.provider.clinic.issuer-uri=" + issuer());
     }
 
     /**
      * Auto-configurations the services must not pick up from the launcher's shared classpath. The local
      * authorization server's jars are on it, so without this every service would start an authorization
-     * server of its own with its own keys. Spring Boot's default web security (a generated password guarding
-     * every endpoint) is switched off as well until the services configure their own resource-server
-     * security (issue 6); Boot refuses to start if a name here is not an auto-configuration, so a rename
-     * cannot slip through.
+     * server of its own with its own keys. Boot refuses to start if a name here is not an auto-configuration,
+     * so a rename cannot slip through.
      */
-    static final List<String> NOT_FOR_SERVICES = Stream.concat(
-            LocalAuthServer.NOT_FOR_SERVICES.stream(), Stream.of(
-                    "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-                    "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-                    "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-                    "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-                    "org.springframework.boot.security.autoconfigure.actuate.web.servlet."
-                            + "ManagementWebSecurityAutoConfiguration")).toList();
+    static final List<String> NOT_FOR_SERVICES = LocalAuthServer.NOT_FOR_SERVICES;
 
     String issuer() {
         return "http://localhost:" + authPort;

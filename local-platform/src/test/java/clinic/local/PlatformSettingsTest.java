@@ -34,6 +34,8 @@ class PlatformSettingsTest {
                 "--clinic.notification.intake.base-url=http://localhost:9081",
                 "--spring.mail.host=localhost",
                 "--spring.mail.port=4025",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:9900",
+                "--spring.security.oauth2.client.provider.clinic.token-uri=http://localhost:9900/oauth2/token",
                 "--spring.autoconfigure.exclude=" + String.join(",", PlatformSettings.NOT_FOR_SERVICES));
     }
 
@@ -46,6 +48,15 @@ class PlatformSettingsTest {
                 .containsExactly("--clinic.intake.rate-limit.submissions=5", "--spring.mail.port=2525");
         assertThat(settings.intakePort()).isEqualTo(9081);
         assertThat(settings.withServiceOverrides("--clinic.x=1").serviceOverrides()).endsWith("--clinic.x=1");
+    }
+
+    @Test
+    void onlyIntakeIsToldWhereItsPagesSendPatientsToLogIn() {
+        PlatformSettings settings = PlatformSettings.fromArgs(new String[] {"--auth-port=9900"}, Map.of());
+
+        assertThat(settings.intakeArgs())
+                .containsExactly("--spring.security.oauth2.client.provider.clinic.issuer-uri=http://localhost:9900");
+        assertThat(settings.wiringArgs()).noneMatch(arg -> arg.contains("provider.clinic.issuer-uri"));
     }
 
     @Test
