@@ -9,10 +9,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Optional;
 import java.util.UUID;
 
-/** The decision of a report, as published on the decisions topic; 404 until the report is decided. */
+/**
+ * The decision of a report, as published on the decisions topic; 404 until the report is decided, 400 for
+ * an id that is no UUID (the answer never repeats the id).
+ */
 @RestController
 @RequestMapping("/api/v1/triage-decisions")
 class DecisionController {
@@ -25,14 +27,27 @@ class DecisionController {
 
     @GetMapping("/{reportId}")
     TriageDecisionMade decision(@PathVariable String reportId) {
-        return parse(reportId).flatMap(triage::decisionFor).orElseThrow(DecisionNotFound::new);
+        return triage.decisionFor(parse(reportId)).orElseThrow(DecisionNotFound::new);
     }
 
-    private static Optional<UUID> parse(String reportId) {
+    private static UUID parse(String reportId) {
         try {
-            return Optional.of(UUID.fromString(reportId));
+            return UUID.fromString(reportId);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            throw new MalformedReportId();
+        }
+    }
+
+    static final class MalformedReportId extends ErrorResponseException {
+        MalformedReportId() {
+            super(HttpStatus.BAD_REQUEST, problem(), null);
+        }
+
+        private static ProblemDetail problem() {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "A report id is a UUID.");
+            problem.setTitle("Malformed report id");
+            return problem;
         }
     }
 

@@ -2,6 +2,7 @@ package clinic.triage.decision;
 
 import clinic.events.intake.Symptom;
 import clinic.triage.engine.HeelPainRules;
+import clinic.triage.security.TestIssuer;
 import clinic.triage.testing.Answers;
 import clinic.triage.testing.ReportEvents;
 import clinic.triage.testing.TriageServiceTest;
@@ -22,6 +23,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -31,6 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class DecisionApiTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String CLINICIAN = "Bearer " + TestIssuer.shared().clinician("clinician-decision-api");
+    private static final String OPS = "Bearer " + TestIssuer.shared().ops("ops-decision-api");
 
     @Autowired
     MockMvc mvc;
@@ -41,7 +45,7 @@ class DecisionApiTest {
     void answers404ProblemUntilTheReportIsDecided() throws Exception {
         UUID reportId = UUID.randomUUID();
 
-        mvc.perform(get("/api/v1/triage-decisions/{id}", reportId))
+        mvc.perform(get("/api/v1/triage-decisions/{id}", reportId).header(AUTHORIZATION, CLINICIAN))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
@@ -49,16 +53,17 @@ class DecisionApiTest {
 
         triage.decide(ReportEvents.incoming(reportId, Answers.plantarPicture().build()));
 
-        mvc.perform(get("/api/v1/triage-decisions/{id}", reportId)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/triage-decisions/{id}", reportId).header(AUTHORIZATION, CLINICIAN))
+                .andExpect(status().isOk());
     }
 
     @Test
-    void malformedIdsAndUnknownPathsAre404Problems() throws Exception {
-        mvc.perform(get("/api/v1/triage-decisions/not-a-uuid"))
-                .andExpect(status().isNotFound())
+    void malformedIdsAre400AndUnknownPathsAre404Problems() throws Exception {
+        mvc.perform(get("/api/v1/triage-decisions/not-a-uuid").header(AUTHORIZATION, CLINICIAN))
+                .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail", not(containsString("not-a-uuid"))));
-        mvc.perform(get("/api/v1/nothing-here"))
+        mvc.perform(get("/api/v1/nothing-here").header(AUTHORIZATION, CLINICIAN))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
     }
@@ -68,7 +73,7 @@ class DecisionApiTest {
         UUID reportId = UUID.randomUUID();
         triage.decide(ReportEvents.incoming(reportId, Answers.plantarPicture().build()));
 
-        mvc.perform(get("/api/v1/triage-decisions/{id}", reportId))
+        mvc.perform(get("/api/v1/triage-decisions/{id}", reportId).header(AUTHORIZATION, CLINICIAN))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("application/json"))
                 .andExpect(jsonPath("$.reportId").value(reportId.toString()))
@@ -97,7 +102,7 @@ class DecisionApiTest {
         triage.decide(ReportEvents.incoming(reportId, Answers.plantarPicture().score(8).with(Symptom.SWELLING)
                 .build()));
 
-        mvc.perform(get("/api/v1/triage-decisions/{id}", reportId))
+        mvc.perform(get("/api/v1/triage-decisions/{id}", reportId).header(AUTHORIZATION, CLINICIAN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.disposition").value("URGENT_REVIEW"))
                 .andExpect(jsonPath("$.redFlags", contains("SWELLING", "SEVERE_PAIN")))
@@ -113,7 +118,7 @@ class DecisionApiTest {
     void rulesetListsEveryRuleAsAClinicianReadsIt() throws Exception {
         String[] ruleIds = HeelPainRules.rules().stream().map(rule -> rule.id()).toArray(String[]::new);
 
-        mvc.perform(get("/api/v1/ruleset"))
+        mvc.perform(get("/api/v1/ruleset").header(AUTHORIZATION, CLINICIAN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value("heel-pain-triage"))
                 .andExpect(jsonPath("$.version").value(HeelPainRules.VERSION))
@@ -134,12 +139,12 @@ class DecisionApiTest {
     }
 
     @Test
-    void exposesProbesAndMetrics() throws Exception {
+    void exposesProbesAnonymouslyAndMetricsToOps() throws Exception {
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/prometheus").header(AUTHORIZATION, OPS)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("clinic_outbox_pending")));
     }
 }

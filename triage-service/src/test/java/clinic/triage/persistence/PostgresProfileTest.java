@@ -7,6 +7,7 @@ import clinic.triage.decision.Triage;
 import clinic.triage.outbox.Outbox;
 import clinic.triage.outbox.OutboxTestDatabase;
 import clinic.triage.outbox.RelayRace;
+import clinic.triage.security.TestIssuer;
 import clinic.triage.testing.Answers;
 import clinic.triage.testing.ReportEvents;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,20 +26,28 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The {@code postgres} profile on a real PostgreSQL: Flyway migrates, Hibernate validates the mapping,
- * and a decision survives the round trip through the database and the REST API. Kafka is not needed.
+ * a decision survives the round trip through the database and the REST API, and the audit table is
+ * append-only. The service starts before its OAuth2 issuer is reachable. Kafka is not needed.
  */
 class PostgresProfileTest {
 
     private static EmbeddedPostgres postgres;
     private static ConfigurableApplicationContext app;
 
+    private static TestIssuer issuer;
+
     @BeforeAll
     static void start() throws Exception {
         postgres = EmbeddedPostgres.start();
+        int issuerPort = freePort();
+        // Only the issuer URI, as in production, and nobody answers there yet: the service must start anyway
+        // and find the issuer's keys once it is up.
         app = TriageApplication.application().profiles("postgres").run(
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:" + issuerPort,
                 "--SPRING_DATASOURCE_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--SPRING_DATASOURCE_USERNAME=postgres",
                 "--SPRING_DATASOURCE_PASSWORD=postgres",
@@ -45,6 +56,13 @@ class PostgresProfileTest {
                 "--spring.kafka.admin.auto-create=false",
                 "--spring.kafka.listener.auto-startup=false",
                 "--clinic.outbox.relay.enabled=false");
+        issuer = TestIssuer.startOn(issuerPort);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @AfterAll
@@ -54,6 +72,9 @@ class PostgresProfileTest {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (issuer != null) {
+            issuer.stop();
         }
     }
 
@@ -95,9 +116,28 @@ class PostgresProfileTest {
 
         String port = app.getEnvironment().getProperty("local.server.port");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/triage-decisions/" + reportId)).build(),
+                URI.create("http://localhost:" + port + "/api/v1/triage-decisions/" + reportId))
+                .header("Authorization", "Bearer " + issuer.clinician("dr-postgres")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"disposition\":\"ROUTINE_REVIEW\"", "RT-DIABETES");
+        assertThat(jdbc.queryForObject("select outcome from audit_event where object_id = ? and actor = ?",
+                String.class, reportId.toString(), "dr-postgres")).isEqualTo("ALLOWED");
+    }
+
+    @Test
+    void theAuditTableRefusesUpdateDeleteAndTruncate() {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        String objectId = UUID.randomUUID().toString();
+        jdbc.update("insert into audit_event (occurred_at, actor, actor_role, action, object_id, outcome, http_status)"
+                + " values (now(), 'dr-x', 'CLINICIAN', 'DECISION_READ', ?, 'ALLOWED', 200)", objectId);
+
+        assertThatThrownBy(() -> jdbc.update("update audit_event set outcome = 'DENIED' where object_id = ?",
+                objectId)).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("delete from audit_event where object_id = ?", objectId))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("truncate audit_event")).hasMessageContaining("append-only");
+        assertThat(jdbc.queryForObject("select outcome from audit_event where object_id = ?", String.class,
+                objectId)).isEqualTo("ALLOWED");
     }
 }

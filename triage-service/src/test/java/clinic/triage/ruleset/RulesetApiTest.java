@@ -1,6 +1,7 @@
 package clinic.triage.ruleset;
 
 import clinic.triage.engine.HeelPainRules;
+import clinic.triage.security.TestIssuer;
 import clinic.triage.testing.TriageServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,8 +23,9 @@ class RulesetApiTest {
 
     @Test
     void theRulesetApiServesWhatTheCommittedDocumentSays() throws Exception {
-        String json = mvc.perform(get("/api/v1/ruleset")).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString();
+        String token = TestIssuer.shared().clinician("clinician-ruleset");
+        String json = mvc.perform(get("/api/v1/ruleset").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         RulesetView served = JsonMapper.builder().build().readValue(json, RulesetView.class);
 
         assertThat(served).isEqualTo(RulesetView.of(HeelPainRules.ruleset()));

@@ -1,8 +1,11 @@
 package clinic.triage.testing;
 
+import clinic.triage.security.TestIssuer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -10,13 +13,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The whole service against an embedded Kafka broker (KRaft) and an in-memory H2 database. Every test
+ * The whole service against an embedded Kafka broker (KRaft), an in-memory H2 database and the test
+ * OAuth2 issuer ({@link TestIssuer}), on a random port (MockMvc works as well). Every test
  * class using exactly this annotation shares one Spring context and one broker; tests keep apart by
  * using fresh report ids.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=triage",
         "spring.datasource.url=jdbc:h2:mem:triage-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -25,5 +29,7 @@ import java.lang.annotation.Target;
         "clinic.outbox.relay.fixed-delay=50ms"})
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @AutoConfigureMockMvc
+@ContextConfiguration(initializers = TestIssuer.Properties.class)
+@Import(TestIssuer.SlowMachineTimeouts.class)
 public @interface TriageServiceTest {
 }

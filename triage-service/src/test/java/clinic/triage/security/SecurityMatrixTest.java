@@ -1,0 +1,156 @@
+package clinic.triage.security;
+
+import clinic.triage.decision.Triage;
+import clinic.triage.testing.Answers;
+import clinic.triage.testing.ReportEvents;
+import clinic.triage.testing.TriageServiceTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who may call what, over real HTTP with tokens from {@link TestIssuer}. */
+@TriageServiceTest
+class SecurityMatrixTest {
+
+    private static final TestIssuer ISSUER = TestIssuer.shared();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<String> PROTECTED = List.of("/api/v1/triage-decisions/" + UUID.randomUUID(),
+            "/api/v1/ruleset", "/ops/v1/audit-events?objectId=" + UUID.randomUUID(), "/actuator/prometheus");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Triage triage;
+    @Autowired
+    Environment environment;
+
+    static Stream<Arguments> invalidTokens() {
+        return Stream.of(
+                Arguments.of("no token", null),
+                Arguments.of("expired", ISSUER.expired("clinician-1")),
+                Arguments.of("wrong issuer", ISSUER.wrongIssuer("clinician-1")),
+                Arguments.of("wrong audience", ISSUER.wrongAudience("clinician-1")),
+                Arguments.of("alg=none", ISSUER.unsigned("clinician-1")),
+                Arguments.of("signed by another key", ISSUER.signedByAnotherKey("clinician-1")));
+    }
+
+    @ParameterizedTest(name = "{0} -> 401")
+    @MethodSource("invalidTokens")
+    void invalidOrMissingTokensAre401Problems(String why, String token) throws Exception {
+        HttpResponse<String> response = get("/api/v1/triage-decisions/" + decidedReport(), token);
+
+        assertThat(response.statusCode()).as(why).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("Bearer"));
+        assertThat(response.body()).contains("\"title\":\"Unauthorized\"", "\"status\":401")
+                .doesNotContain("disposition", "Exception", "trace", "Jwt");
+    }
+
+    @Test
+    void aPatientIsForbiddenEverywhere() throws Exception {
+        String patient = ISSUER.patient("patient-1");
+        for (String path : PROTECTED) {
+            HttpResponse<String> response = get(path, patient);
+            assertThat(response.statusCode()).as(path).isEqualTo(403);
+            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).as(path).contains("\"title\":\"Forbidden\"", "\"status\":403");
+        }
+    }
+
+    @Test
+    void aClinicianReadsDecisionsAndTheRulesetButNotOpsEndpoints() throws Exception {
+        String clinician = ISSUER.clinician("clinician-1");
+        assertThat(get("/api/v1/triage-decisions/" + decidedReport(), clinician).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/ruleset", clinician).statusCode()).isEqualTo(200);
+        assertThat(get(PROTECTED.get(2), clinician).statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/prometheus", clinician).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void opsReadsTheRulesetMetricsAndAuditButNotDecisions() throws Exception {
+        String ops = ISSUER.ops("ops-1");
+        assertThat(get("/api/v1/ruleset", ops).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus", ops).statusCode()).isEqualTo(200);
+        assertThat(get(PROTECTED.get(2), ops).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/triage-decisions/" + decidedReport(), ops).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aMachineClientNeedsTheTriageReadScope() throws Exception {
+        String reader = ISSUER.client("clinic-integration", "reports:read", "triage:read");
+        String other = ISSUER.client("clinic-integration", "reports:write", "reports:read");
+        String decision = "/api/v1/triage-decisions/" + decidedReport();
+
+        assertThat(get(decision, reader).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/ruleset", reader).statusCode()).isEqualTo(200);
+        assertThat(get(decision, other).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/ruleset", other).statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/prometheus", reader).statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/prometheus", ISSUER.client("scraper", "metrics:read")).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void healthIsAnonymousButNothingElseIs() throws Exception {
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/info", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/ruleset", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/nothing-here", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/nothing-here", ISSUER.clinician("clinician-1")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void errorBodiesRevealNoInternals() throws Exception {
+        assertThat(environment.getProperty("server.error.include-stacktrace")).isEqualTo("never");
+        assertThat(environment.getProperty("server.error.include-message")).isEqualTo("never");
+        assertThat(environment.getProperty("server.error.include-exception")).isEqualTo("false");
+        assertThat(environment.getProperty("server.error.include-binding-errors")).isEqualTo("never");
+        String clinician = ISSUER.clinician("clinician-1");
+        List<HttpResponse<String>> errors = List.of(
+                get("/api/v1/triage-decisions/not-a-uuid", clinician),
+                get("/api/v1/triage-decisions/" + UUID.randomUUID(), clinician),
+                get("/error", clinician),
+                // rejected by Spring Security's firewall before any filter: rendered by the error page
+                get("/api/v1/triage-decisions/a;b", clinician),
+                get("/api/v1/ruleset", "not.a.jwt"));
+        for (HttpResponse<String> error : errors) {
+            assertThat(error.statusCode()).as(error.uri().toString()).isGreaterThanOrEqualTo(400);
+            assertThat(error.body()).as(error.uri().toString())
+                    .doesNotContain("trace", "exception", "Exception", "\"message\"", "at clinic.");
+        }
+    }
+
+    private UUID decidedReport() {
+        UUID reportId = UUID.randomUUID();
+        triage.decide(ReportEvents.incoming(reportId, Answers.plantarPicture().build()));
+        return reportId;
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
