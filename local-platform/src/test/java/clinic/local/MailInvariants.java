@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,16 +42,21 @@ final class MailInvariants {
     /** Waits for every expected mail, then fails listing each report with a missing or duplicated one. */
     void assertEachDecidedReportMailedOnce(Map<UUID, Kind> decided) {
         AtomicReference<List<String>> problems = new AtomicReference<>(List.of("not checked yet"));
+        AtomicInteger reads = new AtomicInteger();
+        long started = System.nanoTime();
         try {
             // waiting helps only while something is missing; a duplicate stays a duplicate
             await("mail for every decided report").atMost(ARRIVAL).pollInterval(Duration.ofSeconds(1))
                     .until(() -> {
+                        reads.incrementAndGet();
                         problems.set(problems(decided));
                         return problems.get().stream().noneMatch(p -> p.contains(": no "));
                     });
         } catch (ConditionTimeoutException e) {
             // the assertion below lists what is still missing
         }
+        System.out.printf("Mail checked: %d reads of the mailboxes in %d ms%n", reads.get(),
+                (System.nanoTime() - started) / 1_000_000);
         assertThat(problems.get()).as("reports whose mail is missing or duplicated (of %d decided)", decided.size()).isEmpty();
     }
 
