@@ -90,7 +90,7 @@ final class FaultPlatform implements AutoCloseable {
     private LocalMailServer mail;
     private final PlatformClient client;
     private final KafkaProbe kafka;
-    private final Mailbox mailbox;
+    private final MailboxReader mailbox;
 
     private FaultPlatform(Path dataDir, Path logDir, PlatformSettings settings, String bootstrap, boolean localBroker,
                           Map<Service, Map<String, String>> environments, AutoCloseable databases) {
@@ -103,7 +103,7 @@ final class FaultPlatform implements AutoCloseable {
         this.databases = databases;
         this.client = new PlatformClient(settings);
         this.kafka = new KafkaProbe(bootstrap);
-        this.mailbox = new Mailbox(settings.imapPort());
+        this.mailbox = new MailboxReader(settings.imapPort());
     }
 
     /**
@@ -178,7 +178,7 @@ final class FaultPlatform implements AutoCloseable {
     }
 
     /** The mailboxes of the mail server notification sends through (in this JVM). */
-    Mailbox mailbox() {
+    MailboxReader mailbox() {
         return mailbox;
     }
 
