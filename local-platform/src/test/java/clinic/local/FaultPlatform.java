@@ -54,10 +54,11 @@ final class FaultPlatform implements AutoCloseable {
 
     /**
      * A notification instance killed while sending holds its deliveries until their lease runs out; the
-     * default of 2 minutes would only make each such test wait that long for the mail. 20 s still
-     * outlasts any send here (local SMTP), so no delivery is taken from a live sender.
+     * default of 2 minutes would only make each such test wait that long for the mail. 10 s still
+     * outlasts a whole claimed batch here (20 local SMTP sends, 4 at a time, tens of ms each), so no
+     * delivery is taken from a live sender; and the restarted instance is rarely ready sooner.
      */
-    private static final List<String> NOTIFICATION_ARGS = List.of("--clinic.notification.delivery.lease=20s");
+    private static final List<String> NOTIFICATION_ARGS = List.of("--clinic.notification.delivery.lease=10s");
 
     enum Service {
         INTAKE("intake", IntakeApplication.class.getName(), null),
@@ -90,7 +91,7 @@ final class FaultPlatform implements AutoCloseable {
     private LocalMailServer mail;
     private final PlatformClient client;
     private final KafkaProbe kafka;
-    private final Mailbox mailbox;
+    private final MailboxReader mailbox;
 
     private FaultPlatform(Path dataDir, Path logDir, PlatformSettings settings, String bootstrap, boolean localBroker,
                           Map<Service, Map<String, String>> environments, AutoCloseable databases) {
@@ -103,7 +104,7 @@ final class FaultPlatform implements AutoCloseable {
         this.databases = databases;
         this.client = new PlatformClient(settings);
         this.kafka = new KafkaProbe(bootstrap);
-        this.mailbox = new Mailbox(settings.imapPort());
+        this.mailbox = new MailboxReader(settings.imapPort());
     }
 
     /**
@@ -178,7 +179,7 @@ final class FaultPlatform implements AutoCloseable {
     }
 
     /** The mailboxes of the mail server notification sends through (in this JVM). */
-    Mailbox mailbox() {
+    MailboxReader mailbox() {
         return mailbox;
     }
 

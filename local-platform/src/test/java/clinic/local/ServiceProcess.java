@@ -33,6 +33,7 @@ final class ServiceProcess {
     private final int port;
     private final Process process;
     private final Path log;
+    private final long launchedAt = System.nanoTime();
 
     private ServiceProcess(String name, String mainClass, int port, Process process, Path log) {
         this.name = name;
@@ -92,6 +93,7 @@ final class ServiceProcess {
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new IllegalStateException(name + " not ready in " + timeout + "; log " + log + ":\n" + tail(40), e);
         }
+        System.out.println(this + " ready " + (System.nanoTime() - launchedAt) / 1_000_000 + " ms after launch");
         return this;
     }
 
