@@ -102,6 +102,7 @@ class CrashRecoveryTest {
                 "--intake-port=" + s.intakePort(), "--triage-port=" + s.triagePort(),
                 "--notification-port=" + s.notificationPort(),
                 "--smtp-port=" + s.smtpPort(), "--imap-port=" + s.imapPort(), "--auth-port=" + s.authPort()));
+        command.addAll(s.serviceOverrides());
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logFile(name))

@@ -1,9 +1,11 @@
 package clinic.local;
 
 import clinic.intake.IntakeApplication;
+import clinic.local.auth.LocalAuthServer;
 import clinic.notification.NotificationApplication;
 import clinic.triage.TriageApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,6 +91,8 @@ final class FaultPlatform implements AutoCloseable {
     private final AtomicInteger launches = new AtomicInteger();
     private PersistentKafkaBroker broker;
     private LocalMailServer mail;
+    /** The platform's OAuth2 issuer, in this JVM as in local mode: the services check every call's token. */
+    private ConfigurableApplicationContext issuer;
     private final PlatformClient client;
     private final KafkaProbe kafka;
     private final MailboxReader mailbox;
@@ -127,7 +131,8 @@ final class FaultPlatform implements AutoCloseable {
     static FaultPlatform startOn(String suite, Path dataDir, String bootstrap,
                                  Map<Service, Map<String, String>> environments) {
         PlatformSettings settings = new PlatformSettings(dataDir, 0, 0, FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next())
+                .withServiceOverrides(FreePorts.NO_SUBMISSION_LIMIT);
         return start(new FaultPlatform(dataDir, logDir(suite), settings, bootstrap, false, environments, () -> { }));
     }
 
@@ -153,6 +158,9 @@ final class FaultPlatform implements AutoCloseable {
             // notification sends its emails here, as in local mode (a missing SMTP server would only
             // add failed deliveries and escalations to every test)
             platform.mail = LocalMailServer.start(platform.settings.smtpPort(), platform.settings.imapPort());
+            platform.issuer = LocalAuthServer.application().registerShutdownHook(false).run(
+                    "--server.port=" + platform.settings.authPort(), "--clinic.data-dir=" + platform.dataDir,
+                    "--clinic.auth.issuer=" + platform.settings.issuer());
             if (platform.localBroker) {
                 platform.startBroker();
             }
@@ -218,7 +226,9 @@ final class FaultPlatform implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + bootstrap));
         args.addAll(settings.wiringArgs());
         args.addAll(CONSUMER_ARGS);
+        args.addAll(settings.serviceOverrides());
         if (service == Service.INTAKE) {
+            args.addAll(settings.intakeArgs());
             args.addAll(INTAKE_ARGS);
         }
         if (service == Service.NOTIFICATION) {
@@ -387,6 +397,9 @@ final class FaultPlatform implements AutoCloseable {
         } finally {
             if (mail != null) {
                 mail.close();
+            }
+            if (issuer != null) {
+                issuer.close();
             }
         }
     }

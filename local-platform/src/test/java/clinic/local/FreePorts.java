@@ -19,10 +19,13 @@ final class FreePorts {
         }
     }
 
+    /** Lifts intake's per-caller submission limit for tests that submit bursts as one client. */
+    static final String NO_SUBMISSION_LIMIT = "--clinic.intake.rate-limit.submissions=100000";
+
     static PlatformSettings settings(Path dataDir) {
         // The tests submit bursts as one integration client; the submission rate limit itself is tested in
         // intake-service, so here it only needs to stay out of the way.
         return new PlatformSettings(dataDir, next(), next(), next(), next(), next(), next(), next(), next())
-                .withServiceOverrides("--clinic.intake.rate-limit.submissions=100000");
+                .withServiceOverrides(NO_SUBMISSION_LIMIT);
     }
 }
