@@ -95,7 +95,7 @@ final class FaultPlatform implements AutoCloseable {
     private ConfigurableApplicationContext issuer;
     private final PlatformClient client;
     private final KafkaProbe kafka;
-    private final MailboxReader mailbox;
+    private final Mailbox mailbox;
 
     private FaultPlatform(Path dataDir, Path logDir, PlatformSettings settings, String bootstrap, boolean localBroker,
                           Map<Service, Map<String, String>> environments, AutoCloseable databases) {
@@ -108,7 +108,7 @@ final class FaultPlatform implements AutoCloseable {
         this.databases = databases;
         this.client = new PlatformClient(settings);
         this.kafka = new KafkaProbe(bootstrap);
-        this.mailbox = new MailboxReader(settings.imapPort());
+        this.mailbox = new Mailbox(settings.imapPort());
     }
 
     /**
@@ -187,7 +187,7 @@ final class FaultPlatform implements AutoCloseable {
     }
 
     /** The mailboxes of the mail server notification sends through (in this JVM). */
-    MailboxReader mailbox() {
+    Mailbox mailbox() {
         return mailbox;
     }
 

@@ -35,9 +35,9 @@ final class MailInvariants {
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private final MailboxReader mailbox;
+    private final Mailbox mailbox;
 
-    MailInvariants(MailboxReader mailbox) {
+    MailInvariants(Mailbox mailbox) {
         this.mailbox = mailbox;
     }
 
@@ -84,7 +84,7 @@ final class MailInvariants {
     /** For each of the reports, the delivery ids of the mails in the mailbox that name it. */
     private Map<UUID, Set<String>> deliveriesByReport(String address, Set<UUID> reports) {
         Map<UUID, Set<String>> byReport = new HashMap<>();
-        for (MailboxReader.Mail mail : mailbox.read(address)) {
+        for (Mailbox.Mail mail : mailbox.read(address)) {
             Matcher ids = UUID_TEXT.matcher(mail.subject() + "\n" + mail.text() + "\n" + mail.html());
             Set<UUID> named = new HashSet<>();
             while (ids.find()) {
