@@ -13,12 +13,15 @@ import clinic.notification.log.Notification;
 import clinic.notification.log.NotificationKind;
 import clinic.notification.log.NotificationRepository;
 import clinic.notification.log.Priority;
+import clinic.notification.security.TestIssuer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,7 +42,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(properties = {
         "spring.config.name=notification",
         "spring.kafka.listener.auto-startup=false",
-        "spring.kafka.admin.auto-create=false"
+        "spring.kafka.admin.auto-create=false",
+        // nothing listens there: the service must start while its issuer is down
+        "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9",
+        "spring.security.oauth2.client.provider.clinic.token-uri=http://127.0.0.1:9/oauth2/token"
 })
 @ActiveProfiles("postgres")
 class PostgresProfileTest {
@@ -60,6 +66,9 @@ class PostgresProfileTest {
 
     @Autowired
     Inbox inbox;
+
+    @Autowired
+    JwtDecoder jwtDecoder;
 
     @Autowired
     TransactionTemplate transactions;
@@ -86,7 +95,17 @@ class PostgresProfileTest {
     void runsOnPostgreSQLWithTheMigratedSchema() {
         assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
         assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class).single())
-                .isEqualTo(2);
+                .isEqualTo(4);
+        // the PostgreSQL-only migration of the vendor location ran too
+        assertThat(jdbc.sql("select count(*) from pg_trigger where tgname = 'audit_event_no_update_or_delete'")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void startsWhileTheIssuerIsDownAndRefusesTokensUntilItIsBack() {
+        // The context is up (this test runs); the issuer is asked only when a token arrives.
+        assertThatThrownBy(() -> jwtDecoder.decode(TestIssuer.clinician("dr-early")))
+                .isInstanceOf(JwtException.class);
     }
 
     @Test
