@@ -1,12 +1,13 @@
 package clinic.notification.audit;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Operations' view of the audit trail for one object, newest first; {@code ?objectId=<reportId>&role=CLINICIAN}
@@ -15,6 +16,8 @@ import java.util.List;
 @RestController
 class AuditEventsController {
 
+    private static final Pattern ROLE = Pattern.compile("PATIENT|CLINICIAN|OPS|CLIENT|ANONYMOUS");
+
     private final AuditEvents events;
 
     AuditEventsController(AuditEvents events) {
@@ -22,8 +25,14 @@ class AuditEventsController {
     }
 
     @GetMapping("/ops/v1/audit-events")
-    List<AuditEvents.AuditEvent> find(@RequestParam @NotBlank String objectId,
-                                      @RequestParam(required = false) @Pattern(regexp = "[A-Z]{1,20}") String role) {
+    List<AuditEvents.AuditEvent> find(@RequestParam String objectId, @RequestParam(required = false) String role) {
+        if (objectId.isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Parameter 'objectId' is required.");
+        }
+        if (role != null && !ROLE.matcher(role).matches()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Parameter 'role' must be PATIENT, CLINICIAN, OPS, CLIENT or ANONYMOUS.");
+        }
         return events.find(objectId.strip().toLowerCase(), role);
     }
 }

@@ -7,6 +7,7 @@ import clinic.events.triage.FiredRule;
 import clinic.events.triage.RedFlag;
 import clinic.events.triage.UrgentReviewRequested;
 import clinic.notification.TestEvents;
+import clinic.notification.TestPostgres;
 import clinic.notification.inbox.Inbox;
 import clinic.notification.log.Channel;
 import clinic.notification.log.Notification;
@@ -21,14 +22,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,8 +48,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 })
 @ActiveProfiles("postgres")
 class PostgresProfileTest {
-
-    private static EmbeddedPostgres postgres;
 
     @Autowired
     ClinicianAlerts alerts;
@@ -80,15 +77,8 @@ class PostgresProfileTest {
         registry.add("spring.datasource.password", () -> "postgres");
     }
 
-    private static synchronized EmbeddedPostgres database() {
-        if (postgres == null) {
-            try {
-                postgres = EmbeddedPostgres.start(); // stopped by its own shutdown hook
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return postgres;
+    private static EmbeddedPostgres database() {
+        return TestPostgres.server();
     }
 
     @Test
@@ -102,10 +92,13 @@ class PostgresProfileTest {
     }
 
     @Test
-    void startsWhileTheIssuerIsDownAndRefusesTokensUntilItIsBack() {
-        // The context is up (this test runs); the issuer is asked only when a token arrives.
+    void startsWhileTheIssuerIsDownAndAsksForItsKeysOnlyWhenATokenArrives() {
+        // The context is up (this test runs) although nothing answers at the issuer; the decoder is resolved
+        // on first use, fails then, and is resolved again on the next token (the failure is not cached).
         assertThatThrownBy(() -> jwtDecoder.decode(TestIssuer.clinician("dr-early")))
-                .isInstanceOf(JwtException.class);
+                .isInstanceOf(JwtDecoderInitializationException.class);
+        assertThatThrownBy(() -> jwtDecoder.decode(TestIssuer.clinician("dr-early")))
+                .isInstanceOf(JwtDecoderInitializationException.class);
     }
 
     @Test
