@@ -5,11 +5,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -21,7 +25,9 @@ import java.util.Map;
  * {@code WWW-Authenticate: Bearer ...} header; the body is ours and never says why a token was refused
  * (no exception names or messages: they can quote token contents).
  */
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
@@ -37,6 +43,23 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         bearerEntryPoint.commence(request, response, exception);
         write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
                 "A valid bearer token is required for this resource.");
+    }
+
+    /**
+     * A refused token is 401; a token that could not be checked at all (the issuer's keys unreachable) is 503
+     * with Retry-After, so the caller retries instead of asking its user to log in again.
+     */
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException exception) throws IOException {
+        if (exception instanceof AuthenticationServiceException) {
+            log.warn("Bearer token could not be checked: {}", exception.getClass().getName());
+            response.setHeader("Retry-After", "5");
+            write(response, HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
+                    "The token cannot be checked right now; try again shortly.");
+            return;
+        }
+        commence(request, response, exception);
     }
 
     @Override

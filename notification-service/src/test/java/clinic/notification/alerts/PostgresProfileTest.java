@@ -19,6 +19,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -47,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
         "spring.security.oauth2.client.provider.clinic.token-uri=http://127.0.0.1:9/oauth2/token"
 })
 @ActiveProfiles("postgres")
+@AutoConfigureMockMvc
 class PostgresProfileTest {
 
     @Autowired
@@ -66,6 +71,9 @@ class PostgresProfileTest {
 
     @Autowired
     JwtDecoder jwtDecoder;
+
+    @Autowired
+    MockMvcTester mvc;
 
     @Autowired
     TransactionTemplate transactions;
@@ -99,6 +107,18 @@ class PostgresProfileTest {
                 .isInstanceOf(JwtDecoderInitializationException.class);
         assertThatThrownBy(() -> jwtDecoder.decode(TestIssuer.clinician("dr-early")))
                 .isInstanceOf(JwtDecoderInitializationException.class);
+    }
+
+    @Test
+    void aTokenThatCannotBeCheckedWhileTheIssuerIsDownIsAServiceUnavailableProblem() {
+        MvcTestResult result = mvc.get().uri("/api/v1/alerts")
+                .header("Authorization", TestIssuer.bearer(TestIssuer.clinician("dr-early"))).exchange();
+
+        assertThat(result).hasStatus(503).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader("Retry-After", "5");
+        assertThat(result).bodyText().contains("\"title\":\"Service Unavailable\"").doesNotContain("Exception");
+        assertThat(jdbc.sql("select outcome from audit_event where actor = 'anonymous' and action = 'ALERTS_READ' "
+                + "order by id desc").query(String.class).list()).first().isEqualTo("FAILED");
     }
 
     @Test

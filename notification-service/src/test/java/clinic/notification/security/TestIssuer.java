@@ -17,12 +17,17 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 
 /**
  * A stand-in OAuth2 issuer for tests: an RSA key whose JWKS is served over real HTTP on a free port, and
@@ -52,11 +57,30 @@ public final class TestIssuer {
                     body.write(jwks);
                 }
             });
+            server.setExecutor(Executors.newFixedThreadPool(2, task -> {
+                Thread thread = new Thread(task, "test-issuer");
+                thread.setDaemon(true);
+                return thread;
+            }));
             server.start(); // lives as long as the test JVM
             url = "http://127.0.0.1:" + server.getAddress().getPort();
+            warmUp(url + "/jwks");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One request before the tests: a cold server's first answer can outlast the decoder's read timeout. */
+    private static void warmUp(String jwksUrl) {
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(jwksUrl)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
