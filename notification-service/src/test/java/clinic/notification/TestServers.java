@@ -1,6 +1,8 @@
 package clinic.notification;
 
+import clinic.notification.security.TestIssuer;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -9,6 +11,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -27,6 +30,9 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
     public static final String ESCALATION_HOOK = "/hooks/escalation";
     public static final String CLINICIAN_TO = "oncall@clinic.test";
     public static final String ESCALATION_TO = "escalation@clinic.test";
+    public static final String TOKEN_PATH = "/oauth2/token";
+    /** The client-credentials token the token endpoint stub hands out; intake's stubs require it. */
+    public static final String CONTACT_TOKEN = "test-contact-token";
 
     private static GreenMail smtp;
     private static int smtpPort;
@@ -65,9 +71,19 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
     private static void defaultStubs(WireMockServer server) {
         server.stubFor(post(urlEqualTo(ONCALL_HOOK)).atPriority(10).willReturn(aResponse().withStatus(204)));
         server.stubFor(post(urlEqualTo(ESCALATION_HOOK)).atPriority(10).willReturn(aResponse().withStatus(204)));
+        server.stubFor(post(urlEqualTo(TOKEN_PATH)).atPriority(10)
+                .withFormParam("grant_type", equalTo("client_credentials"))
+                .willReturn(tokenResponse()));
         server.stubFor(get(urlPathMatching("/internal/v1/patient-contacts/.*")).atPriority(10)
+                .withHeader("Authorization", equalTo("Bearer " + CONTACT_TOKEN))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"name\": \"Any Patient\", \"email\": \"any.patient@example.test\"}")));
+    }
+
+    public static ResponseDefinitionBuilder tokenResponse() {
+        return aResponse().withHeader("Content-Type", "application/json").withBody(
+                "{\"access_token\": \"" + CONTACT_TOKEN + "\", \"token_type\": \"Bearer\", \"expires_in\": 3600, "
+                        + "\"scope\": \"patients:contact\"}");
     }
 
     /** One request before the tests: a cold server's first answer can take longer than a webhook timeout. */
@@ -104,7 +120,9 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
                 "clinic.notification.delivery.max-backoff=300ms",
                 "clinic.notification.escalation.poll-interval=100ms",
                 "clinic.notification.stream.poll-interval=100ms",
-                "clinic.links.intake-base-url=http://intake.test");
+                "clinic.links.intake-base-url=http://intake.test",
+                "spring.security.oauth2.client.provider.clinic.token-uri=" + base + TOKEN_PATH)
+                .and(TestIssuer.properties().stream());
     }
 
     @Override

@@ -1,13 +1,13 @@
 package clinic.notification.alerts;
 
-import jakarta.validation.Valid;
+import clinic.notification.security.Actor;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -48,8 +48,12 @@ class AlertsController {
         return queue.open();
     }
 
+    /**
+     * Acknowledged by the caller: the clinician is the token's actor, never a name sent in a body (a body is
+     * ignored, so nobody can acknowledge in someone else's name).
+     */
     @PostMapping("/{alertId}/acknowledgement")
-    AlertView acknowledge(@PathVariable UUID alertId, @Valid @RequestBody AcknowledgementRequest request) {
-        return queue.acknowledge(alertId, request.acknowledgedBy().strip());
+    AlertView acknowledge(@PathVariable UUID alertId, Authentication caller) {
+        return queue.acknowledge(alertId, Actor.of(caller).name());
     }
 }

@@ -1,5 +1,6 @@
 package clinic.notification.alerts;
 
+import clinic.notification.security.TestIssuer;
 import clinic.events.triage.Disposition;
 import clinic.notification.NotificationServiceTest;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,8 @@ import static org.awaitility.Awaitility.await;
 @NotificationServiceTest
 class AlertStreamTest {
 
+    private static final String CLINICIAN = TestIssuer.bearer(TestIssuer.clinician("dr-test"));
+
     @LocalServerPort
     int port;
 
@@ -61,7 +64,8 @@ class AlertStreamTest {
         Subscription(String lastEventId) throws Exception {
             long before = stream.subscriptionCount();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/api/v1/alerts/stream")).header("Accept", "text/event-stream");
+                    + "/api/v1/alerts/stream")).header("Accept", "text/event-stream")
+                    .header("Authorization", CLINICIAN);
             if (lastEventId != null) {
                 request.header("Last-Event-ID", lastEventId);
             }
@@ -139,8 +143,7 @@ class AlertStreamTest {
         // Missed while disconnected: one more alert, and the first one's acknowledgement.
         UUID second = UUID.randomUUID();
         send(kafka, urgentReview(second, Disposition.URGENT_REVIEW));
-        assertThat(mvc.post().uri("/api/v1/alerts/{id}/acknowledgement", alertId)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"acknowledgedBy\":\"dr-sse\"}")).hasStatusOk();
+        assertThat(mvc.post().uri("/api/v1/alerts/{id}/acknowledgement", alertId).header("Authorization", TestIssuer.bearer(TestIssuer.clinician("dr-sse")))).hasStatusOk();
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from alert_feed f "
                 + "join notification n on n.notification_id = f.alert_id where n.report_id = ?")
                 .param(second).query(Integer.class).single() == 1);

@@ -1,5 +1,6 @@
 package clinic.notification.alerts;
 
+import clinic.notification.security.TestIssuer;
 import clinic.events.triage.Disposition;
 import clinic.notification.DeliveryLog;
 import clinic.notification.Mailbox;
@@ -11,7 +12,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -37,6 +37,8 @@ import static org.awaitility.Awaitility.await;
  */
 @NotificationServiceTest
 class EscalationTest {
+
+    private static final String CLINICIAN = TestIssuer.bearer(TestIssuer.clinician("dr-test"));
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
@@ -82,7 +84,7 @@ class EscalationTest {
         LoggedRequest hook = Webhooks.calls(ESCALATION_HOOK, reportId.toString()).get(0);
         assertThat(Webhooks.signatureValid(hook)).isTrue();
         assertThat(json.readTree(hook.getBodyAsString()).at("/escalationLevel").asInt()).isEqualTo(1);
-        assertThat(mvc.get().uri("/api/v1/alerts")).bodyJson()
+        assertThat(mvc.get().uri("/api/v1/alerts").header("Authorization", CLINICIAN)).bodyJson()
                 .extractingPath("$[?(@.alertId == '%s')].escalationLevel".formatted(alertId)).asArray()
                 .containsExactly(1);
 
@@ -92,8 +94,7 @@ class EscalationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(ESCALATION_TO, reportId.toString()).size() == 2
                 && Webhooks.calls(ESCALATION_HOOK, reportId.toString()).size() == 2);
 
-        assertThat(mvc.post().uri("/api/v1/alerts/{id}/acknowledgement", alertId)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"acknowledgedBy\":\"dr-late\"}")).hasStatusOk();
+        assertThat(mvc.post().uri("/api/v1/alerts/{id}/acknowledgement", alertId).header("Authorization", CLINICIAN)).hasStatusOk();
         TestClock.CLOCK.advance(Duration.ofMinutes(31));
         escalator.round();
 
@@ -139,12 +140,11 @@ class EscalationTest {
                 .isEmpty());
         assertThat(log.status(reportId, "WEBHOOK", 1)).isEqualTo("PENDING");
 
-        assertThat(mvc.post().uri("/api/v1/alerts/{id}/acknowledgement", alertId)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"acknowledgedBy\":\"dr-on-call\"}")).hasStatusOk();
+        assertThat(mvc.post().uri("/api/v1/alerts/{id}/acknowledgement", alertId).header("Authorization", CLINICIAN)).hasStatusOk();
 
         assertThat(log.status(reportId, "WEBHOOK", 1)).isEqualTo("CANCELLED");
         assertThat(Webhooks.calls(ESCALATION_HOOK, reportId.toString())).hasSize(1);
-        assertThat(mvc.get().uri("/api/v1/notifications?reportId={id}", reportId)).bodyJson()
+        assertThat(mvc.get().uri("/api/v1/notifications?reportId={id}", reportId).header("Authorization", CLINICIAN)).bodyJson()
                 .extractingPath("$[?(@.kind == 'CLINICIAN_ALERT')].deliveries[?(@.escalationLevel == 1 "
                         + "&& @.channel == 'WEBHOOK')].status").asArray().containsExactly("CANCELLED");
     }

@@ -7,25 +7,31 @@ import clinic.events.triage.FiredRule;
 import clinic.events.triage.RedFlag;
 import clinic.events.triage.UrgentReviewRequested;
 import clinic.notification.TestEvents;
+import clinic.notification.TestPostgres;
 import clinic.notification.inbox.Inbox;
 import clinic.notification.log.Channel;
 import clinic.notification.log.Notification;
 import clinic.notification.log.NotificationKind;
 import clinic.notification.log.NotificationRepository;
 import clinic.notification.log.Priority;
+import clinic.notification.security.TestIssuer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,12 +45,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(properties = {
         "spring.config.name=notification",
         "spring.kafka.listener.auto-startup=false",
-        "spring.kafka.admin.auto-create=false"
+        "spring.kafka.admin.auto-create=false",
+        // nothing listens there: the service must start while its issuer is down
+        "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9",
+        "spring.security.oauth2.client.provider.clinic.token-uri=http://127.0.0.1:9/oauth2/token"
 })
 @ActiveProfiles("postgres")
+@AutoConfigureMockMvc
 class PostgresProfileTest {
-
-    private static EmbeddedPostgres postgres;
 
     @Autowired
     ClinicianAlerts alerts;
@@ -62,6 +70,12 @@ class PostgresProfileTest {
     Inbox inbox;
 
     @Autowired
+    JwtDecoder jwtDecoder;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @DynamicPropertySource
@@ -71,22 +85,40 @@ class PostgresProfileTest {
         registry.add("spring.datasource.password", () -> "postgres");
     }
 
-    private static synchronized EmbeddedPostgres database() {
-        if (postgres == null) {
-            try {
-                postgres = EmbeddedPostgres.start(); // stopped by its own shutdown hook
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return postgres;
+    private static EmbeddedPostgres database() {
+        return TestPostgres.server();
     }
 
     @Test
     void runsOnPostgreSQLWithTheMigratedSchema() {
         assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
         assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class).single())
-                .isEqualTo(2);
+                .isEqualTo(4);
+        // the PostgreSQL-only migration of the vendor location ran too
+        assertThat(jdbc.sql("select count(*) from pg_trigger where tgname = 'audit_event_no_update_or_delete'")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void startsWhileTheIssuerIsDownAndAsksForItsKeysOnlyWhenATokenArrives() {
+        // The context is up (this test runs) although nothing answers at the issuer; the decoder is resolved
+        // on first use, fails then, and is resolved again on the next token (the failure is not cached).
+        assertThatThrownBy(() -> jwtDecoder.decode(TestIssuer.clinician("dr-early")))
+                .isInstanceOf(JwtDecoderInitializationException.class);
+        assertThatThrownBy(() -> jwtDecoder.decode(TestIssuer.clinician("dr-early")))
+                .isInstanceOf(JwtDecoderInitializationException.class);
+    }
+
+    @Test
+    void aTokenThatCannotBeCheckedWhileTheIssuerIsDownIsAServiceUnavailableProblem() {
+        MvcTestResult result = mvc.get().uri("/api/v1/alerts")
+                .header("Authorization", TestIssuer.bearer(TestIssuer.clinician("dr-early"))).exchange();
+
+        assertThat(result).hasStatus(503).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader("Retry-After", "5");
+        assertThat(result).bodyText().contains("\"title\":\"Service Unavailable\"").doesNotContain("Exception");
+        assertThat(jdbc.sql("select outcome from audit_event where actor = 'anonymous' and action = 'ALERTS_READ' "
+                + "order by id desc").query(String.class).list()).first().isEqualTo("FAILED");
     }
 
     @Test

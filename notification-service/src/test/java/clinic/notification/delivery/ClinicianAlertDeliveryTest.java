@@ -1,5 +1,6 @@
 package clinic.notification.delivery;
 
+import clinic.notification.security.TestIssuer;
 import clinic.events.OutgoingEvent;
 import clinic.events.triage.Disposition;
 import clinic.notification.DeliveryLog;
@@ -40,6 +41,8 @@ import static org.awaitility.Awaitility.await;
 
 @NotificationServiceTest
 class ClinicianAlertDeliveryTest {
+
+    private static final String CLINICIAN = TestIssuer.bearer(TestIssuer.clinician("dr-test"));
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
@@ -105,7 +108,7 @@ class ClinicianAlertDeliveryTest {
         assertThat(call.getBodyAsString()).doesNotContain("@", "Any Patient", "name", "email");
 
         assertThat(log.attempts(email.deliveryId())).containsExactly(new DeliveryLog.Attempt(1, "DELIVERED", null));
-        assertThat(mvc.get().uri("/api/v1/notifications?reportId={id}", reportId)).bodyJson()
+        assertThat(mvc.get().uri("/api/v1/notifications?reportId={id}", reportId).header("Authorization", CLINICIAN)).bodyJson()
                 .isLenientlyEqualTo("""
                         [{"kind": "CLINICIAN_ALERT", "status": "DELIVERED", "deliveries": [
                           {"channel": "EMAIL", "escalationLevel": 0, "status": "DELIVERED",
@@ -195,7 +198,7 @@ class ClinicianAlertDeliveryTest {
                 .allSatisfy(attempt -> assertThat(attempt.outcome()).isEqualTo("TRANSIENT_FAILURE"));
         assertThat(Mailbox.to(ESCALATION_TO, reportId.toString())).singleElement()
                 .satisfies(mail -> assertThat(Mailbox.text(mail)).contains("ESCALATED (level 1)"));
-        assertThat(mvc.get().uri("/api/v1/alerts")).bodyJson()
+        assertThat(mvc.get().uri("/api/v1/alerts").header("Authorization", CLINICIAN)).bodyJson()
                 .extractingPath("$[?(@.reportId == '%s')].escalationLevel".formatted(reportId)).asArray()
                 .containsExactly(1);
     }

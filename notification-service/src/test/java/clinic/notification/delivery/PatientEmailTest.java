@@ -19,6 +19,8 @@ import java.util.UUID;
 import static clinic.notification.TestEvents.decision;
 import static clinic.notification.TestEvents.send;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -135,13 +137,38 @@ class PatientEmailTest {
                 new DeliveryLog.Attempt(2, "DELIVERED", null));
     }
 
+    @Test
+    void aTokenIntakeRefusesIsDroppedAndTheEmailGoesOutWithANewOne() {
+        UUID reportId = UUID.randomUUID();
+        String address = "lee-" + reportId + "@example.test";
+        String path = "/internal/v1/patient-contacts/" + reportId;
+        TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path)
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willSetStateTo("token renewed").willReturn(aResponse().withStatus(401)
+                        .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
+        intakeKnows(reportId, "Lee Example", address, path, "token renewed");
+        int tokenRequests = TestServers.http().findAll(postRequestedFor(urlEqualTo(TestServers.TOKEN_PATH))).size();
+
+        send(kafka, decision(reportId, Disposition.SELF_CARE));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(address, reportId.toString()).size() == 1);
+        DeliveryLog.Delivery email = log.only(reportId, "EMAIL", 0);
+        assertThat(log.attempts(email.deliveryId())).containsExactly(
+                new DeliveryLog.Attempt(1, "TRANSIENT_FAILURE", "PatientContactHttp401"),
+                new DeliveryLog.Attempt(2, "DELIVERED", null));
+        assertThat(TestServers.http().findAll(postRequestedFor(urlEqualTo(TestServers.TOKEN_PATH))))
+                .as("a new token was requested after the 401").hasSizeGreaterThan(tokenRequests);
+    }
+
     private static void intakeKnows(UUID reportId, String name, String email) {
         TestServers.http().stubFor(get(urlEqualTo("/internal/v1/patient-contacts/" + reportId)).atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + TestServers.CONTACT_TOKEN))
                 .willReturn(contact(reportId, name, email)));
     }
 
     private static void intakeKnows(UUID reportId, String name, String email, String path, String state) {
         TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path).whenScenarioStateIs(state)
+                .withHeader("Authorization", equalTo("Bearer " + TestServers.CONTACT_TOKEN))
                 .willReturn(contact(reportId, name, email)));
     }
 

@@ -1,5 +1,6 @@
 package clinic.notification.log;
 
+import clinic.notification.security.TestIssuer;
 import clinic.notification.NotificationServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @NotificationServiceTest
 class NotificationsApiTest {
+
+    private static final String CLINICIAN = TestIssuer.bearer(TestIssuer.clinician("dr-test"));
 
     @Autowired
     MockMvcTester mvc;
@@ -32,7 +35,7 @@ class NotificationsApiTest {
         notifications.save(new Notification(UUID.randomUUID(), NotificationKind.PATIENT_NOTICE,
                 Channel.PATIENT_MESSAGE, Priority.P4, "{}", UUID.randomUUID(), Instant.parse("2026-01-01T09:00:00Z")));
 
-        MvcTestResult result = mvc.get().uri("/api/v1/notifications?reportId={id}", reportId).exchange();
+        MvcTestResult result = mvc.get().uri("/api/v1/notifications?reportId={id}", reportId).header("Authorization", CLINICIAN).exchange();
 
         assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
         assertThat(result).bodyJson().isLenientlyEqualTo("""
@@ -48,14 +51,14 @@ class NotificationsApiTest {
 
     @Test
     void answersAnEmptyListForAReportWithoutNotifications() {
-        assertThat(mvc.get().uri("/api/v1/notifications?reportId={id}", UUID.randomUUID()))
+        assertThat(mvc.get().uri("/api/v1/notifications?reportId={id}", UUID.randomUUID()).header("Authorization", CLINICIAN))
                 .hasStatusOk()
                 .bodyJson().isStrictlyEqualTo("[]");
     }
 
     @Test
     void rejectsAMalformedReportIdWithAProblemNamingTheParameter() {
-        MvcTestResult result = mvc.get().uri("/api/v1/notifications?reportId=not-a-uuid").exchange();
+        MvcTestResult result = mvc.get().uri("/api/v1/notifications?reportId=not-a-uuid").header("Authorization", CLINICIAN).exchange();
 
         assertThat(result).hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(400);
@@ -66,7 +69,7 @@ class NotificationsApiTest {
 
     @Test
     void rejectsAMissingReportIdWithAProblemNamingTheParameter() {
-        MvcTestResult result = mvc.get().uri("/api/v1/notifications").exchange();
+        MvcTestResult result = mvc.get().uri("/api/v1/notifications").header("Authorization", CLINICIAN).exchange();
 
         assertThat(result).hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().extractingPath("$.parameter").isEqualTo("reportId");

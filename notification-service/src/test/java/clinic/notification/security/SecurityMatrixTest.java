@@ -1,0 +1,174 @@
+package clinic.notification.security;
+
+import clinic.notification.NotificationServiceTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may call what, over real HTTP against the running service: refused tokens, wrong roles, the machine
+ * client's scopes, the actuator, and error bodies that say nothing internal.
+ */
+@NotificationServiceTest
+class SecurityMatrixTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String ALERTS = "/api/v1/alerts";
+
+    @LocalServerPort
+    int port;
+
+    static Stream<Arguments> refusedTokens() {
+        return Stream.of(
+                Arguments.of("no token", null),
+                Arguments.of("expired", TestIssuer.expired("dr-x")),
+                Arguments.of("wrong issuer", TestIssuer.wrongIssuer("dr-x")),
+                Arguments.of("wrong audience", TestIssuer.wrongAudience("dr-x")),
+                Arguments.of("alg=none", TestIssuer.unsigned("dr-x")),
+                Arguments.of("signed by another key", TestIssuer.signedByAnotherKey("dr-x")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedTokens")
+    void aRefusedTokenIsAnUnauthorizedProblemThatSaysNothingInternal(String name, String token) throws Exception {
+        Answer answer = call("GET", ALERTS, token);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.wwwAuthenticate()).startsWith("Bearer");
+        assertThat(answer.body()).contains("\"type\":\"about:blank\"", "\"title\":\"Unauthorized\"", "\"status\":401")
+                .doesNotContainIgnoringCase("exception").doesNotContainIgnoringCase("jwt")
+                .doesNotContain("trace");
+    }
+
+    static Stream<Arguments> clinicianEndpoints() {
+        UUID id = UUID.randomUUID();
+        return Stream.of(
+                Arguments.of("GET", ALERTS),
+                Arguments.of("GET", ALERTS + "/stream"),
+                Arguments.of("POST", ALERTS + "/" + id + "/acknowledgement"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("clinicianEndpoints")
+    void aPatientIsForbiddenOnEveryClinicianEndpoint(String method, String path) throws Exception {
+        assertForbidden(call(method, path, TestIssuer.patient("patient-a")));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("clinicianEndpoints")
+    void theNotificationsReadClientIsForbiddenOnTheAlerts(String method, String path) throws Exception {
+        assertForbidden(call(method, path, TestIssuer.client("clinic-integration", "notifications:read")));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("clinicianEndpoints")
+    void opsIsForbiddenOnTheAlerts(String method, String path) throws Exception {
+        assertForbidden(call(method, path, TestIssuer.ops("ops-a")));
+    }
+
+    @Test
+    void aPatientIsForbiddenOnTheDeliveryLogTheOpsEndpointsAndTheMetrics() throws Exception {
+        String patient = TestIssuer.patient("patient-a");
+        assertForbidden(call("GET", "/api/v1/notifications?reportId=" + UUID.randomUUID(), patient));
+        assertForbidden(call("GET", "/ops/v1/audit-events?objectId=" + UUID.randomUUID(), patient));
+        assertForbidden(call("GET", "/actuator/prometheus", patient));
+    }
+
+    @Test
+    void theDeliveryLogIsOpenToClinicianOpsAndTheNotificationsReadScope() throws Exception {
+        String path = "/api/v1/notifications?reportId=" + UUID.randomUUID();
+        assertThat(call("GET", path, TestIssuer.clinician("dr-a")).status()).isEqualTo(200);
+        assertThat(call("GET", path, TestIssuer.ops("ops-a")).status()).isEqualTo(200);
+        assertThat(call("GET", path, TestIssuer.client("clinic-integration", "notifications:read")).status())
+                .isEqualTo(200);
+        assertForbidden(call("GET", path, TestIssuer.client("clinic-integration", "reports:read", "triage:read")));
+    }
+
+    @Test
+    void aClinicianReadsTheAlertQueue() throws Exception {
+        Answer answer = call("GET", ALERTS, TestIssuer.clinician("dr-a"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/json");
+    }
+
+    @Test
+    void healthIsAnonymous() throws Exception {
+        assertThat(call("GET", "/actuator/health", null).status()).isEqualTo(200);
+        assertThat(call("GET", "/actuator/health/liveness", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void prometheusNeedsOpsOrTheMetricsScope() throws Exception {
+        assertThat(call("GET", "/actuator/prometheus", null).status()).isEqualTo(401);
+        assertForbidden(call("GET", "/actuator/prometheus", TestIssuer.clinician("dr-a")));
+        assertThat(call("GET", "/actuator/prometheus", TestIssuer.ops("ops-a")).status()).isEqualTo(200);
+        assertThat(call("GET", "/actuator/prometheus", TestIssuer.client("prometheus", "metrics:read")).status())
+                .isEqualTo(200);
+        assertThat(call("GET", "/actuator/info", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anUnknownPathIsUnauthorizedAnonymouslyAndNotFoundWithoutInternalsForACaller() throws Exception {
+        assertThat(call("GET", "/api/v1/nothing-here", null).status()).isEqualTo(401);
+
+        Answer answer = call("GET", "/api/v1/nothing-here", TestIssuer.clinician("dr-a"));
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.body()).doesNotContain("\"trace\"", "\"exception\"", "\"message\"", "Exception");
+    }
+
+    @Test
+    void aBadParameterIsAProblemWithoutStackTraceOrExceptionName() throws Exception {
+        Answer answer = call("GET", "/api/v1/notifications?reportId=%3Cscript%3E", TestIssuer.clinician("dr-a"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body()).doesNotContain("<script>", "Exception", "\"trace\"", "at clinic.");
+    }
+
+    private static void assertForbidden(Answer answer) {
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("\"title\":\"Forbidden\"", "\"status\":403")
+                .doesNotContainIgnoringCase("exception");
+    }
+
+    private Answer call(String method, String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", TestIssuer.bearer(token));
+        }
+        HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        String body;
+        try (InputStream in = response.body()) {
+            // an event stream never ends: its status and content type are all this test needs
+            body = contentType.startsWith("text/event-stream") ? "" : new String(in.readAllBytes(),
+                    StandardCharsets.UTF_8);
+        }
+        return new Answer(response.statusCode(), contentType,
+                response.headers().firstValue("WWW-Authenticate").orElse(""), body);
+    }
+
+    record Answer(int status, String contentType, String wwwAuthenticate, String body) {
+    }
+}
