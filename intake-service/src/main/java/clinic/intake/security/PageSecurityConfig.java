@@ -14,9 +14,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import java.util.HashSet;
@@ -48,11 +49,15 @@ class PageSecurityConfig {
                 // an explicit login page: the single registration, without a generated chooser page
                 .oauth2Login(login -> login
                         .loginPage("/oauth2/authorization/" + REGISTRATION)
+                        // a failed login is an error page (401), not a redirect to the login page: that
+                        // would start the next login at once and loop while the failure persists
+                        .failureHandler(new SimpleUrlAuthenticationFailureHandler())
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(idTokenRoles())))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PageHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-                .addFilterBefore(new AuditFilter(audit), OAuth2AuthorizationRequestRedirectFilter.class);
+                // before the CSRF check, so that a refused form post is recorded too
+                .addFilterBefore(new AuditFilter(audit), CsrfFilter.class);
         return http.build();
     }
 

@@ -140,6 +140,13 @@ class AuditTrailTest {
         UUID submitted = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
         assertThat(rows(submitted)).singleElement().satisfies(row -> assertRow(row, "form-patient", "PATIENT",
                 "REPORT_FORM_SUBMIT", "ALLOWED", 303));
+
+        long refusedBefore = count("REPORT_FORM_SUBMIT", "DENIED");
+        int withoutCsrf = pages.perform(post("/reports").with(login("form-patient", "PATIENT"))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).content(formBody()))
+                .andReturn().getResponse().getStatus();
+        assertThat(withoutCsrf).isEqualTo(403);
+        assertThat(count("REPORT_FORM_SUBMIT", "DENIED")).isEqualTo(refusedBefore + 1);
     }
 
     @Test
