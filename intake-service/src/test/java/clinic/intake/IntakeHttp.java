@@ -1,5 +1,6 @@
 package clinic.intake;
 
+import clinic.intake.security.TestIssuer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,8 +13,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Function;
 
-/** A real HTTP/1.1 client against the running service (Tomcat, filters and all). */
+/**
+ * A real HTTP/1.1 client against the running service (Tomcat, filters and all). By default it sends the
+ * token a legitimate caller of each path would have: a patient of its own (a fresh {@code sub} per client,
+ * so tests never share an owner or a rate-limit bucket) for the API, the notification service's
+ * {@code patients:contact} client for {@code /internal}, an OPS user for {@code /ops} and the actuator.
+ * {@link #as(String)} fixes one token (or none) for every request instead.
+ */
 public final class IntakeHttp {
 
     public static final String REPORTS = "/api/v1/symptom-reports";
@@ -25,9 +34,34 @@ public final class IntakeHttp {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final String base;
+    private final String patientSubject;
+    private final Function<String, String> tokens;
 
     public IntakeHttp(int port) {
         this.base = "http://localhost:" + port;
+        this.patientSubject = "patient-" + UUID.randomUUID();
+        TestIssuer issuer = TestIssuer.get();
+        String patient = issuer.patient(patientSubject);
+        String contacts = issuer.client("notification-service", "patients:contact");
+        String ops = issuer.ops("ops-" + UUID.randomUUID());
+        this.tokens = path -> path.startsWith("/internal/") ? contacts
+                : path.startsWith("/ops/") || path.startsWith("/actuator/") ? ops : patient;
+    }
+
+    private IntakeHttp(String base, String patientSubject, String token) {
+        this.base = base;
+        this.patientSubject = patientSubject;
+        this.tokens = path -> token;
+    }
+
+    /** The same server with this bearer token on every request; null for none. */
+    public IntakeHttp as(String token) {
+        return new IntakeHttp(base, null, token);
+    }
+
+    /** The {@code sub} of this client's own patient (null after {@link #as(String)}). */
+    public String patientSubject() {
+        return patientSubject;
     }
 
     public HttpResponse<String> submit(String json) {
@@ -45,7 +79,8 @@ public final class IntakeHttp {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET());
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)), path)
+                .GET());
     }
 
     public static JsonNode json(HttpResponse<String> response) {
@@ -57,8 +92,14 @@ public final class IntakeHttp {
     }
 
     private HttpRequest.Builder request(String path, String contentType) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = authorized(
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)), path);
         return contentType == null ? builder : builder.header("Content-Type", contentType);
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request, String path) {
+        String token = tokens.apply(path);
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -1,7 +1,9 @@
 package clinic.intake;
 
+import clinic.intake.security.TestIssuerProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextCustomizerFactories;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -11,7 +13,7 @@ import java.lang.annotation.Target;
 
 /**
  * The whole intake service on a random port with an in-memory H2 database and an embedded Kafka
- * broker (KRaft). Every class with this annotation and no other context configuration shares one
+ * broker (KRaft), trusting tokens of the test JVM's {@link clinic.intake.security.TestIssuer}. Every class with this annotation and no other context configuration shares one
  * cached application context.
  */
 @Target(ElementType.TYPE)
@@ -23,7 +25,10 @@ import java.lang.annotation.Target;
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "clinic.kafka.retry.max-retries=2",
         "clinic.kafka.retry.initial-interval=50ms",
-        "clinic.pages.status-refresh=1s"})
+        "clinic.pages.status-refresh=1s",
+        // a bucket refills so slowly that a test reaching the limit (30) is never rescued by a refill
+        "clinic.intake.rate-limit.period=1h"})
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ContextCustomizerFactories(TestIssuerProperties.class)
 public @interface IntakeServiceTest {
 }

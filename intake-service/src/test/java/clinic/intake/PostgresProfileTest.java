@@ -14,7 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +30,7 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,11 +39,16 @@ import java.util.UUID;
 import static clinic.intake.TestReports.EMAIL;
 import static clinic.intake.TestReports.NAME;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code postgres} profile on a real PostgreSQL (zonky embedded): the Flyway migrations run and
- * Hibernate's {@code ddl-auto=validate} accepts them, then a report makes the full round trip.
+ * Hibernate's {@code ddl-auto=validate} accepts them, then a report makes the full round trip; the
+ * audit trail's trigger refuses every change to a written row.
  */
 @IntakeServiceTest
 @ActiveProfiles("postgres")
@@ -76,6 +87,9 @@ class PostgresProfileTest {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
+    @Autowired
+    WebApplicationContext context;
+
     IntakeHttp http;
 
     @BeforeEach
@@ -91,7 +105,8 @@ class PostgresProfileTest {
         List<String> applied = jdbc.queryForList(
                 "select script from flyway_schema_history where success order by installed_rank", String.class);
         assertThat(applied).containsExactly("V1__symptom_report.sql", "V2__outbox_event.sql",
-                "V3__processed_message.sql", "V4__outbox_claims.sql", "V5__self_care_plan.sql");
+                "V3__processed_message.sql", "V4__outbox_claims.sql", "V5__self_care_plan.sql",
+                "V6__report_owner.sql", "V7__audit_event.sql", "V8__audit_event_append_only.sql");
         assertThat(jdbc.queryForObject("select data_type from information_schema.columns "
                 + "where table_schema = 'public' and table_name = 'symptom_report' and column_name = 'id'", String.class)).isEqualTo("uuid");
     }
@@ -111,7 +126,7 @@ class PostgresProfileTest {
     }
 
     @Test
-    void storesAndReadsAReportOnPostgresql() {
+    void storesAndReadsAReportOnPostgresql() throws Exception {
         HttpResponse<String> accepted = http.submit(TestReports.validJson());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         UUID reportId = UUID.fromString(IntakeHttp.json(accepted).get("reportId").asString());
@@ -138,7 +153,31 @@ class PostgresProfileTest {
                 reportId)).isEqualTo("ROUTINE_REVIEW");
         JsonNode triaged = IntakeHttp.json(http.get("/api/v1/symptom-reports/" + reportId));
         assertThat(triaged.get("selfCarePlan").get("summary").asString()).isEqualTo(interimAdvice.summary());
-        assertThat(http.get("/reports/" + reportId).body()).contains(interimAdvice.recheck());
+        assertThat(mvc().perform(get("/reports/" + reportId).with(oidcLogin()
+                        .idToken(token -> token.subject(http.patientSubject()).claim("roles", List.of("PATIENT")))
+                        .authorities(new SimpleGrantedAuthority("ROLE_PATIENT"))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(interimAdvice.recheck());
         assertThat(http.get("/internal/v1/patient-contacts/" + reportId).body()).contains(NAME, EMAIL);
+    }
+
+    @Test
+    void theAuditTrailIsAppendOnlyOnPostgresql() {
+        HttpResponse<String> accepted = http.submit(TestReports.validJson());
+        String reportId = IntakeHttp.json(accepted).get("reportId").asString();
+        Long rows = jdbc.queryForObject("select count(*) from audit_event where object_id = ?", Long.class, reportId);
+        assertThat(rows).isEqualTo(1L);
+
+        assertThatThrownBy(() -> jdbc.update("update audit_event set outcome = 'DENIED' where object_id = ?", reportId))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("delete from audit_event where object_id = ?", reportId))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("truncate audit_event"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThat(jdbc.queryForObject("select outcome from audit_event where object_id = ?", String.class, reportId))
+                .isEqualTo("ALLOWED");
+    }
+
+    private MockMvc mvc() {
+        return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
 }

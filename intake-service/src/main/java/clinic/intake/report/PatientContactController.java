@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * Patient contact lookup for the notification service, which fetches name and email at send time so
  * that they never travel in events. Deliberately logs nothing: the answer is patient data.
- * (Issue 6 restricts it to a client-credentials token with scope {@code patients:contact}.)
+ * Only a client-credentials token with scope {@code patients:contact} may call it (ApiSecurityConfig).
  */
 @RestController
 @Tag(name = "Internal", description = "Service-to-service lookups; not for patients or browsers")

@@ -1,5 +1,7 @@
 package clinic.intake.report;
 
+import clinic.intake.ratelimit.SubmissionRateLimiter;
+import clinic.intake.security.Actor;
 import clinic.intake.web.PageHeaders;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,10 +29,12 @@ class ReportFormController {
 
     private final SymptomReportService reports;
     private final Validator validator;
+    private final SubmissionRateLimiter rateLimiter;
 
-    ReportFormController(SymptomReportService reports, Validator validator) {
+    ReportFormController(SymptomReportService reports, Validator validator, SubmissionRateLimiter rateLimiter) {
         this.reports = reports;
         this.validator = validator;
+        this.rateLimiter = rateLimiter;
     }
 
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
@@ -48,7 +52,10 @@ class ReportFormController {
         if (!outcome.errors().isEmpty()) {
             return formView(answers, outcome.errors(), HttpStatus.BAD_REQUEST);
         }
-        ReportStatusView report = reports.submit(outcome.request().patient(), outcome.request().answers());
+        // the owner is the logged-in patient (the ID token's sub); the same limit as the API's
+        Actor patient = Actor.current();
+        rateLimiter.acquire(patient.id());
+        ReportStatusView report = reports.submit(outcome.request().patient(), outcome.request().answers(), patient);
         RedirectView toStatus = new RedirectView(ReportPageController.path(report.reportId()), true);
         toStatus.setStatusCode(HttpStatus.SEE_OTHER);
         toStatus.setExposeModelAttributes(false);

@@ -1,5 +1,6 @@
 package clinic.intake.report;
 
+import clinic.intake.security.Actor;
 import clinic.intake.web.PageHeaders;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,7 +40,8 @@ class ReportPageController {
     @GetMapping(path = "/reports/{reportId}", produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView status(@PathVariable String reportId,
             @RequestParam(name = "refresh", required = false) String refresh, HttpServletResponse response) {
-        ReportPage page = ReportIds.parse(reportId).flatMap(reports::page)
+        Actor reader = Actor.current();
+        ReportPage page = ReportIds.parse(reportId).flatMap(id -> reports.page(id, reader))
                 .orElseThrow(ReportNotFoundException::new);
         PageHeaders.apply(response);
         ModelAndView view = new ModelAndView("report");

@@ -3,6 +3,7 @@ package clinic.intake.report;
 import clinic.events.intake.IntakeAnswers;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.SelfCarePlan;
+import clinic.intake.security.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -61,6 +62,10 @@ class SymptomReport implements Persistable<UUID> {
     @Column(name = "triaged_at")
     private Instant triagedAt;
 
+    /** The submitting actor; null for reports stored before owners were recorded. Never leaves this service. */
+    @Column(name = "owner_subject", length = 200)
+    private String ownerSubject;
+
     @Convert(converter = SelfCarePlanJson.class)
     @Column(name = "self_care_plan", columnDefinition = "text")
     private SelfCarePlan selfCarePlan;
@@ -75,8 +80,9 @@ class SymptomReport implements Persistable<UUID> {
     protected SymptomReport() {
     }
 
-    SymptomReport(UUID id, PatientDetails patient, IntakeAnswers answers, Instant submittedAt) {
+    SymptomReport(UUID id, PatientDetails patient, IntakeAnswers answers, Instant submittedAt, String ownerSubject) {
         this.id = id;
+        this.ownerSubject = ownerSubject;
         this.patientExternalId = patient.externalId();
         this.patientName = patient.name();
         this.patientEmail = patient.email();
@@ -140,6 +146,14 @@ class SymptomReport implements Persistable<UUID> {
 
     SelfCarePlan selfCarePlan() {
         return selfCarePlan;
+    }
+
+    /**
+     * Whether this reader may see the report: clinicians any, everyone else only their own. A report
+     * without an owner (stored before owners were recorded) is for clinicians only.
+     */
+    boolean readableBy(Actor reader) {
+        return reader.isClinician() || (ownerSubject != null && ownerSubject.equals(reader.id()));
     }
 
     /** The patient's contact details, for the notification service's lookup only. */

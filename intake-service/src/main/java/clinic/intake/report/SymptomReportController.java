@@ -1,5 +1,7 @@
 package clinic.intake.report;
 
+import clinic.intake.ratelimit.SubmissionRateLimiter;
+import clinic.intake.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,9 +30,11 @@ class SymptomReportController {
     private static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     private final SymptomReportService reports;
+    private final SubmissionRateLimiter rateLimiter;
 
-    SymptomReportController(SymptomReportService reports) {
+    SymptomReportController(SymptomReportService reports, SubmissionRateLimiter rateLimiter) {
         this.reports = reports;
+        this.rateLimiter = rateLimiter;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -44,8 +48,12 @@ class SymptomReportController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "415", description = "Body is not application/json",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "Too many submissions by this caller; see Retry-After",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ReportAccepted> submit(@Valid @RequestBody SymptomReportRequest request) {
-        ReportStatusView report = reports.submit(request.patient(), request.answers());
+        Actor actor = Actor.current();
+        rateLimiter.acquire(actor.id());
+        ReportStatusView report = reports.submit(request.patient(), request.answers(), actor);
         return ResponseEntity.accepted()
                 .location(URI.create(PATH + "/" + report.reportId()))
                 .cacheControl(CacheControl.noStore())
@@ -54,12 +62,14 @@ class SymptomReportController {
 
     @GetMapping(path = "/{reportId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Status of a symptom report",
-            description = "RECEIVED until triage has decided, then TRIAGED with the disposition.")
+            description = "RECEIVED until triage has decided, then TRIAGED with the disposition. Clinicians "
+                    + "read any report; patients and clients only their own (others' look unknown: 404).")
     @ApiResponse(responseCode = "200", description = "The report's status")
     @ApiResponse(responseCode = "404", description = "No such report",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ReportStatusView> status(@PathVariable String reportId) {
-        return ReportIds.parse(reportId).flatMap(reports::find)
+        Actor reader = Actor.current();
+        return ReportIds.parse(reportId).flatMap(id -> reports.find(id, reader))
                 .map(view -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view))
                 .orElseThrow(ReportNotFoundException::new);
     }

@@ -6,7 +6,9 @@ import clinic.events.intake.IntakeAnswers;
 import clinic.events.intake.SymptomReportSubmitted;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.SelfCarePlan;
+import clinic.intake.audit.AuditMarks;
 import clinic.intake.outbox.Outbox;
+import clinic.intake.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -44,25 +46,40 @@ public class SymptomReportService {
      * neither does. The event carries the clinical answers only, never the patient's identity.
      */
     @Transactional
-    ReportStatusView submit(PatientDetails patient, IntakeAnswers answers) {
+    ReportStatusView submit(PatientDetails patient, IntakeAnswers answers, Actor owner) {
         UUID reportId = UUID.randomUUID();
         // Millisecond precision survives every database and the JSON of the event unchanged.
         Instant submittedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        SymptomReport report = reports.save(new SymptomReport(reportId, patient, answers, submittedAt));
+        SymptomReport report = reports.save(new SymptomReport(reportId, patient, answers, submittedAt,
+                owner.id()));
         outbox.append(codec.encode(ClinicTopics.SYMPTOM_REPORTS, reportId,
                 new SymptomReportSubmitted(reportId, submittedAt, answers), submittedAt));
+        AuditMarks.created(reportId);
         log.info("Accepted symptom report {}", reportId);
         return ReportStatusView.of(report);
     }
 
     @Transactional(readOnly = true)
-    Optional<ReportStatusView> find(UUID reportId) {
-        return reports.findById(reportId).map(ReportStatusView::of);
+    Optional<ReportStatusView> find(UUID reportId, Actor reader) {
+        return readable(reportId, reader).map(ReportStatusView::of);
     }
 
     @Transactional(readOnly = true)
-    Optional<ReportPage> page(UUID reportId) {
-        return reports.findById(reportId).map(ReportPage::of);
+    Optional<ReportPage> page(UUID reportId, Actor reader) {
+        return readable(reportId, reader).map(ReportPage::of);
+    }
+
+    /**
+     * The report if this reader may see it. Someone else's report looks exactly like an unknown one to the
+     * caller (empty); only the audit trail learns that it was refused.
+     */
+    private Optional<SymptomReport> readable(UUID reportId, Actor reader) {
+        Optional<SymptomReport> found = reports.findById(reportId);
+        if (found.isPresent() && !found.get().readableBy(reader)) {
+            AuditMarks.deniedObject();
+            return Optional.empty();
+        }
+        return found;
     }
 
     @Transactional(readOnly = true)

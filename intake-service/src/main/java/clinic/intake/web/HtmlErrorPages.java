@@ -24,7 +24,7 @@ import java.util.List;
 class HtmlErrorPages implements HandlerExceptionResolver, Ordered {
 
     private static final List<String> MACHINE_PATHS =
-            List.of("/api/", "/internal/", "/actuator", "/v3/", "/swagger-ui", "/error");
+            List.of("/api/", "/internal/", "/ops/", "/actuator", "/v3/", "/swagger-ui", "/error");
     private static final Logger log = LoggerFactory.getLogger(HtmlErrorPages.class);
 
     @Override
@@ -43,7 +43,12 @@ class HtmlErrorPages implements HandlerExceptionResolver, Ordered {
         if (exception instanceof ErrorResponse known) {
             known.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         }
-        ModelAndView page = new ModelAndView(status.value() == 404 ? "error/404" : "error", status);
+        String view = switch (status.value()) {
+            case 404 -> "error/404";
+            case 429 -> "error/429";
+            default -> "error";
+        };
+        ModelAndView page = new ModelAndView(view, status);
         page.addObject("status", status.value());
         return page;
     }

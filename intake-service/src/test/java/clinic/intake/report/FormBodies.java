@@ -14,13 +14,13 @@ import java.util.Map;
  * same valid report the API tests use: {@code patient.name=...}, one {@code painQualities=...} per
  * ticked box, nothing at all for an unticked group.
  */
-final class FormBodies {
+public final class FormBodies {
 
     private FormBodies() {
     }
 
     /** The valid report, with each given field replaced (a null value leaves the field out). */
-    static String valid(Object... replacements) {
+    public static String valid(Object... replacements) {
         Map<String, Object> report = TestReports.valid();
         for (int i = 0; i < replacements.length; i += 2) {
             String path = (String) replacements[i];

@@ -15,9 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.context.WebApplicationContext;
+import clinic.intake.report.PatientPages.PageResponse;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +33,13 @@ import static clinic.intake.TestReports.NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The patient pages over plain HTTP: status codes, headers and exact HTML the browser tests cannot see. */
+/**
+ * The patient pages as a logged-in patient sees them (MockMvc with the security chain and an OIDC login):
+ * status codes, headers and exact HTML. Reports submitted through the API belong to the same patient.
+ */
 @IntakeServiceTest
 class ReportPagesTest {
 
-    static final String FORM = "application/x-www-form-urlencoded";
     static final Pattern REPORT_PAGE = Pattern.compile("/reports/([0-9a-f-]{36})");
 
     @LocalServerPort
@@ -46,23 +49,28 @@ class ReportPagesTest {
     JdbcTemplate jdbc;
 
     @Autowired
+    WebApplicationContext context;
+
+    @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
     IntakeHttp http;
+    PatientPages pages;
     Tables tables;
 
     @BeforeEach
     void setUp() {
         http = new IntakeHttp(port);
+        pages = PatientPages.as(PatientPages.mockMvc(context), http.patientSubject(), "PATIENT");
         tables = new Tables(jdbc);
     }
 
     @Test
     void theFormAsksEveryFieldOfTheApiWithTheApisOptionsAndRanges() {
-        HttpResponse<String> page = http.get("/");
+        PageResponse page = pages.get("/");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(IntakeHttp.contentType(page)).startsWith("text/html");
+        assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("<html lang=\"en\"", "action=\"/reports\"", "method=\"post\"");
         List<String> apiFields = new ArrayList<>();
         for (var component : PatientDetails.class.getRecordComponents()) {
@@ -97,16 +105,17 @@ class ReportPagesTest {
 
     @Test
     void aValidFormStoresTheSameReportAsTheApiAndRedirectsToItsStatusPageWith303() {
-        HttpResponse<String> response = http.post("/reports", bytes(FormBodies.valid()), FORM);
+        PageResponse response = pages.postForm(FormBodies.valid());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
-        String location = response.headers().firstValue("Location").orElseThrow();
+        String location = response.header("Location").orElseThrow();
         Matcher matcher = REPORT_PAGE.matcher(location);
         assertThat(matcher.matches()).as(location).isTrue();
         UUID reportId = UUID.fromString(matcher.group(1));
         Map<String, Object> row = jdbc.queryForMap("select * from symptom_report where id = ?", reportId);
         assertThat(row).containsEntry("patient_external_id", EXTERNAL_ID).containsEntry("patient_name", NAME)
-                .containsEntry("patient_email", EMAIL).containsEntry("status", "RECEIVED");
+                .containsEntry("patient_email", EMAIL).containsEntry("status", "RECEIVED")
+                .containsEntry("owner_subject", http.patientSubject());
         assertThat(jdbc.queryForObject("select count(*) from outbox_event where message_key = ?", Long.class,
                 reportId.toString())).isEqualTo(1L);
         HttpResponse<String> viaApi = http.submit(TestReports.validJson());
@@ -122,13 +131,13 @@ class ReportPagesTest {
         long reportsBefore = tables.reports();
         long outboxBefore = tables.outbox();
 
-        HttpResponse<String> response = http.post("/reports", bytes(FormBodies.valid("painScore", 11,
+        PageResponse response = pages.postForm(FormBodies.valid("painScore", 11,
                 "hasDiabetes", null, "ageYears", "abc", "painLocation", "LEFT_TOE",
-                "patient.email", "not an email", "patient.name", "<b>Henrietta</b>")), FORM);
+                "patient.email", "not an email", "patient.name", "<b>Henrietta</b>"));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(IntakeHttp.contentType(response)).startsWith("text/html");
-        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(response.contentType()).startsWith("text/html");
+        assertThat(response.header("Cache-Control")).hasValue("no-store");
         String page = response.body();
         assertThat(page).contains("<title>Error: Tell us about your heel pain");
         assertThat(error(page, "painScore")).isEqualTo("Enter a whole number from 0 to 10");
@@ -154,8 +163,8 @@ class ReportPagesTest {
     void blankTextAnswersAndRepeatedSingleAnswersAreRefused() {
         long reportsBefore = tables.reports();
 
-        HttpResponse<String> response = http.post("/reports", bytes(FormBodies.valid("patient.email", "",
-                "patient.name", "   ", "trend", List.of("STABLE", "WORSENING"))), FORM);
+        PageResponse response = pages.postForm(FormBodies.valid("patient.email", "",
+                "patient.name", "   ", "trend", List.of("STABLE", "WORSENING")));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(error(response.body(), "patient.email")).isEqualTo("Fill this in");
@@ -166,8 +175,8 @@ class ReportPagesTest {
 
     @Test
     void uncheckedCheckboxGroupsMeanNoneOfThese() {
-        HttpResponse<String> response = http.post("/reports",
-                bytes(FormBodies.valid("painQualities", List.of(), "recentLoadChanges", List.of())), FORM);
+        PageResponse response =
+                pages.postForm(FormBodies.valid("painQualities", List.of(), "recentLoadChanges", List.of()));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
     }
@@ -176,16 +185,16 @@ class ReportPagesTest {
     void aNewReportsPageSaysReceivedRefreshesItselfUnlessAskedNotToAndShowsNoPatientData() {
         UUID reportId = submit();
 
-        HttpResponse<String> page = http.get("/reports/" + reportId);
+        PageResponse page = pages.get("/reports/" + reportId);
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(IntakeHttp.contentType(page)).startsWith("text/html");
-        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.header("Cache-Control")).hasValue("no-store");
+        assertThat(page.header("Referrer-Policy")).hasValue("no-referrer");
         assertThat(page.body()).contains("We have received your report", reportId.toString(),
                 "<meta http-equiv=\"refresh\" content=\"1\">", "href=\"/reports/" + reportId + "?refresh=off\"")
                 .doesNotContain(NAME, EMAIL, EXTERNAL_ID);
-        HttpResponse<String> still = http.get("/reports/" + reportId + "?refresh=off");
+        PageResponse still = pages.get("/reports/" + reportId + "?refresh=off");
         assertThat(still.body()).contains("We have received your report").doesNotContain("http-equiv=\"refresh\"");
     }
 
@@ -229,10 +238,10 @@ class ReportPagesTest {
     void unknownReportsAndPagesGetTheHtml404PageWhileTheApiKeepsProblemJson() {
         for (String path : List.of("/reports/" + UUID.randomUUID(), "/reports/not-a-report", "/reports/1-1-1-1-1",
                 "/reports/" + UUID.randomUUID() + "/more", "/no-such-page")) {
-            HttpResponse<String> page = http.get(path);
+            PageResponse page = pages.get(path);
 
             assertThat(page.statusCode()).as(path).isEqualTo(404);
-            assertThat(IntakeHttp.contentType(page)).as(path).startsWith("text/html");
+            assertThat(page.contentType()).as(path).startsWith("text/html");
             assertThat(page.body()).as(path).contains("<h1>Page not found</h1>")
                     .doesNotContain("Exception", "Whitelabel", "\"status\"");
         }
@@ -243,17 +252,17 @@ class ReportPagesTest {
 
     @Test
     void theStyleSheetIsServed() {
-        HttpResponse<String> css = http.get("/intake.css");
+        PageResponse css = pages.get("/intake.css");
 
         assertThat(css.statusCode()).isEqualTo(200);
-        assertThat(IntakeHttp.contentType(css)).startsWith("text/css");
+        assertThat(css.contentType()).startsWith("text/css");
         assertThat(css.body()).contains(".error-message");
     }
 
     private String awaitTriagedPage(UUID reportId) {
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                !http.get("/reports/" + reportId).body().contains("We have received your report"));
-        HttpResponse<String> page = http.get("/reports/" + reportId);
+                !pages.get("/reports/" + reportId).body().contains("We have received your report"));
+        PageResponse page = pages.get("/reports/" + reportId);
         assertThat(page.statusCode()).isEqualTo(200);
         return page.body();
     }
@@ -265,7 +274,7 @@ class ReportPagesTest {
     }
 
     /** The whole {@code <input>} tag with this id. */
-    private static String input(HttpResponse<String> page, String id) {
+    private static String input(PageResponse page, String id) {
         Matcher matcher = Pattern.compile("<input[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(page.body());
         assertThat(matcher.find()).as("input " + id).isTrue();
         return matcher.group();
@@ -279,7 +288,4 @@ class ReportPagesTest {
         return matcher.group(1);
     }
 
-    private static byte[] bytes(String body) {
-        return body.getBytes(StandardCharsets.UTF_8);
-    }
 }

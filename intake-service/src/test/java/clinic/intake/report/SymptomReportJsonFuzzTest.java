@@ -2,6 +2,7 @@ package clinic.intake.report;
 
 import clinic.intake.IntakeServiceTest;
 import clinic.intake.TestReports;
+import clinic.intake.security.TestIssuer;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import jakarta.servlet.Filter;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +38,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * <p>
  * Runs in the shared {@link IntakeServiceTest} context (one context for every test class with it); MockMvc is
  * built over that context with the service's servlet filters, so each input skips the network but not the
- * body-size limit, JSON binding, validation, the exception handler or the database.
+ * body-size limit, the security filter chain, JSON binding, validation, the exception handler or the database.
+ * Each input is sent by a patient of its own with a valid token, so that it reaches the JSON handling (and no
+ * patient's submission rate limit is ever reached).
  */
 @IntakeServiceTest
 class SymptomReportJsonFuzzTest {
@@ -79,7 +84,9 @@ class SymptomReportJsonFuzzTest {
     }
 
     private void submitAndCheck(byte[] body, boolean checkCanary) throws Exception {
+        String patient = bearer(TestIssuer.get().patient("fuzz-" + UUID.randomUUID()));
         MockHttpServletResponse response = mvc.perform(post(SymptomReportController.PATH)
+                        .header(HttpHeaders.AUTHORIZATION, patient)
                         .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).content(body))
                 .andReturn().getResponse();
         int status = response.getStatus();
@@ -87,7 +94,7 @@ class SymptomReportJsonFuzzTest {
 
         assertThat(status).as("status for a fuzzed body; answer %s", answer).isLessThan(500);
         if (status == 202) {
-            assertAcceptedReportIsValidAndStored(body, answer);
+            assertAcceptedReportIsValidAndStored(body, answer, patient);
             return;
         }
         assertThat(status).as("neither accepted nor a client error: %s", answer).isBetween(400, 499);
@@ -101,20 +108,27 @@ class SymptomReportJsonFuzzTest {
     }
 
     /** A 202 must mean the body is a valid report, and it must now be stored with this patient. */
-    private void assertAcceptedReportIsValidAndStored(byte[] body, String answer) throws Exception {
+    private void assertAcceptedReportIsValidAndStored(byte[] body, String answer, String patient) throws Exception {
         SymptomReportRequest request = json.readValue(body, SymptomReportRequest.class);
         assertThat(validator.validate(request)).as("violations of an accepted report").isEmpty();
 
         String reportId = json.readTree(answer).path("reportId").asString();
-        MockHttpServletResponse status = mvc.perform(get(SymptomReportController.PATH + "/" + reportId))
+        MockHttpServletResponse status = mvc.perform(get(SymptomReportController.PATH + "/" + reportId)
+                        .header(HttpHeaders.AUTHORIZATION, patient))
                 .andReturn().getResponse();
         assertThat(status.getStatus()).isEqualTo(200);
-        MockHttpServletResponse contact = mvc.perform(get(PatientContactController.PATH, reportId))
+        MockHttpServletResponse contact = mvc.perform(get(PatientContactController.PATH, reportId)
+                        .header(HttpHeaders.AUTHORIZATION,
+                                bearer(TestIssuer.get().client("notification-service", "patients:contact"))))
                 .andReturn().getResponse();
         assertThat(contact.getStatus()).isEqualTo(200);
         JsonNode stored = json.readTree(contact.getContentAsString(StandardCharsets.UTF_8));
         assertThat(stored.path("name").asString()).isEqualTo(request.patient().name());
         assertThat(stored.path("email").asString()).isEqualTo(request.patient().email());
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
     }
 
     /** A valid report carrying the canaries, for the structure-aware target. */

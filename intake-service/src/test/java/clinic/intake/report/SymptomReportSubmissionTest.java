@@ -13,6 +13,7 @@ import clinic.intake.IntakeHttp;
 import clinic.intake.IntakeServiceTest;
 import clinic.intake.Tables;
 import clinic.intake.TestReports;
+import clinic.intake.security.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,7 +125,7 @@ class SymptomReportSubmissionTest {
 
     @Test
     void answersNotFoundForUnknownOrMalformedReportIds() {
-        for (String id : List.of(UUID.randomUUID().toString(), "not-a-report", "1-1-1-1-1", "%27%3B--")) {
+        for (String id : List.of(UUID.randomUUID().toString(), "not-a-report", "1-1-1-1-1", "%27--")) {
             HttpResponse<String> response = http.get("/api/v1/symptom-reports/" + id);
 
             assertThat(response.statusCode()).as(id).isEqualTo(404);
@@ -132,6 +133,17 @@ class SymptomReportSubmissionTest {
             assertThat(IntakeHttp.json(response).get("status").asInt()).isEqualTo(404);
             assertThat(response.body()).doesNotContain("Exception", "'");
         }
+    }
+
+    @Test
+    void refusesAnEncodedSemicolonInTheIdWithProblemJsonBeforeRouting() {
+        // Spring Security's firewall rejects encoded separators (%3B, %2F, ...) before any controller runs
+        HttpResponse<String> response = http.get("/api/v1/symptom-reports/%27%3B--");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(IntakeHttp.contentType(response)).startsWith("application/problem+json");
+        assertThat(IntakeHttp.json(response).get("status").asInt()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("Exception", "%3B", ";");
     }
 
     @Test
@@ -144,7 +156,7 @@ class SymptomReportSubmissionTest {
                 1, 0, false);
 
         // The report row is saved first; the event then breaks its schema, so both must roll back.
-        assertThatThrownBy(() -> service.submit(patient, offContract)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> service.submit(patient, offContract, new Actor("patient-x", "PATIENT"))).isInstanceOf(IllegalStateException.class);
 
         assertThat(tables.reports()).isEqualTo(reportsBefore);
         assertThat(tables.outbox()).isEqualTo(outboxBefore);

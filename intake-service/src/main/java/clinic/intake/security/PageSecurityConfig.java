@@ -1,0 +1,74 @@
+package clinic.intake.security;
+
+import clinic.intake.audit.AuditFilter;
+import clinic.intake.audit.AuditTrail;
+import clinic.intake.web.PageHeaders;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The patient pages: browser login with the authorization-code flow. Registration {@code clinic} is a
+ * public client (no secret), for which Spring Security adds PKCE (S256) to every authorization request.
+ * Only PATIENT may use the pages; sessions and CSRF protection are on, as befits a browser.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OAuth2ClientProperties.class)
+class PageSecurityConfig {
+
+    static final String REGISTRATION = "clinic";
+
+    @Bean
+    ClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties) {
+        return new LazyClientRegistrations(properties);
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http, AuditTrail audit) throws Exception {
+        http.authorizeHttpRequests(rules -> rules
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/error", "/*.css", "/favicon.ico").permitAll()
+                        .anyRequest().hasRole("PATIENT"))
+                // an explicit login page: the single registration, without a generated chooser page
+                .oauth2Login(login -> login
+                        .loginPage("/oauth2/authorization/" + REGISTRATION)
+                        // a failed login is an error page (401), not a redirect to the login page: that
+                        // would start the next login at once and loop while the failure persists
+                        .failureHandler(new SimpleUrlAuthenticationFailureHandler())
+                        .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(idTokenRoles())))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PageHeaders.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                // before the CSRF check, so that a refused form post is recorded too
+                .addFilterBefore(new AuditFilter(audit), CsrfFilter.class);
+        return http.build();
+    }
+
+    /** The ID token's {@code roles} claim as {@code ROLE_<role>}, next to the OIDC authorities. */
+    static GrantedAuthoritiesMapper idTokenRoles() {
+        return authorities -> {
+            Set<GrantedAuthority> mapped = new HashSet<>(authorities);
+            authorities.stream().filter(OidcUserAuthority.class::isInstance).map(OidcUserAuthority.class::cast)
+                    .forEach(oidc -> ClinicAuthorities.roles(oidc.getIdToken().getClaim(ClinicAuthorities.ROLES))
+                            .forEach(role -> mapped.add(new SimpleGrantedAuthority("ROLE_" + role))));
+            return mapped;
+        };
+    }
+}

@@ -1,0 +1,15 @@
+-- The audit trail cannot be rewritten through this database, not even by the service's own user:
+-- UPDATE and DELETE (and TRUNCATE) of audit_event fail.
+create function audit_event_append_only() returns trigger language plpgsql as $$
+begin
+    raise exception 'audit_event is append-only';
+end;
+$$;
+
+create trigger audit_event_no_update_or_delete
+    before update or delete on audit_event
+    for each row execute function audit_event_append_only();
+
+create trigger audit_event_no_truncate
+    before truncate on audit_event
+    for each statement execute function audit_event_append_only();
