@@ -90,6 +90,12 @@ class ComposeFileTest {
     }
 
     @Test
+    void intakesPatientPagesLogInAtTheSameIssuer() {
+        assertThat(environment("intake-service"))
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_CLINIC_ISSUERURI", Contract.COMPOSE_ISSUER);
+    }
+
+    @Test
     void notificationServiceSendsMailToMailpitAndLooksUpContactsWithItsOwnClient() {
         Map<String, Object> env = environment("notification-service");
         assertThat(env)
