@@ -6,12 +6,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -27,9 +30,10 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, AuditTrail audit) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuditTrail audit, JwtDecoder decoder) throws Exception {
         AuthenticationEntryPoint unauthorized = ProblemResponses.unauthorized();
         AccessDeniedHandler forbidden = ProblemResponses.forbidden();
+        AuthenticationFailureHandler bearerFailure = ProblemResponses.bearerFailure(unauthorized);
         http.securityMatcher(PATHS)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
@@ -43,9 +47,18 @@ class ApiSecurityConfig {
                         .requestMatchers("/internal/v1/patient-contacts/**").hasAuthority("SCOPE_patients:contact")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(ClinicAuthorities.jwtConverter()))
+                        .jwt(jwt -> jwt.decoder(new IssuerOutageAwareDecoder(decoder))
+                                .jwtAuthenticationConverter(ClinicAuthorities.jwtConverter()))
                         .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden))
+                        .accessDeniedHandler(forbidden)
+                        // a token that cannot be checked (issuer unreachable) is a 503, not a 500 error page
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(bearerFailure);
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

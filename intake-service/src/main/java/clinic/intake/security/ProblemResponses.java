@@ -3,11 +3,15 @@ package clinic.intake.security;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
@@ -19,6 +23,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class ProblemResponses {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
     private ProblemResponses() {
     }
 
@@ -28,6 +34,25 @@ final class ProblemResponses {
         return (request, response, exception) -> {
             bearer.commence(request, response, exception);
             write(response, HttpStatus.UNAUTHORIZED, detail(exception));
+        };
+    }
+
+    /**
+     * What the bearer filter does with a token it could not accept. A refused token is a 401; a token that
+     * could not be checked at all (the issuer's keys unreachable) is a 503 with Retry-After, so that the
+     * caller retries rather than sending its user to log in again. Only the exception's class is logged:
+     * its message can quote the issuer's answer or the token.
+     */
+    static AuthenticationFailureHandler bearerFailure(AuthenticationEntryPoint unauthorized) {
+        return (request, response, exception) -> {
+            if (exception instanceof AuthenticationServiceException) {
+                log.warn("Bearer token could not be checked: {}", exception.getClass().getName());
+                response.setHeader("Retry-After", "5");
+                write(response, HttpStatus.SERVICE_UNAVAILABLE,
+                        "The token cannot be checked right now; try again shortly.");
+                return;
+            }
+            unauthorized.commence(request, response, exception);
         };
     }
 

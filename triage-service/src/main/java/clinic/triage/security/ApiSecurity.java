@@ -6,9 +6,11 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -22,7 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class ApiSecurity {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AuditLog auditLog) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuditLog auditLog, JwtDecoder decoder) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -39,9 +41,18 @@ class ApiSecurity {
                         .requestMatchers("/ops/v1/audit-events").hasRole("OPS")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ClinicAuthorities()))
+                        .jwt(jwt -> jwt.decoder(new IssuerOutageAwareDecoder(decoder))
+                                .jwtAuthenticationConverter(new ClinicAuthorities()))
                         .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                        .accessDeniedHandler(problems)
+                        // a token that cannot be checked (issuer unreachable) is a 503, not a 500 error page
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(problems);
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // before the bearer filter, so requests it answers with 401 are audited as well
                 .addFilterBefore(new AuditFilter(auditLog), BearerTokenAuthenticationFilter.class);
