@@ -2,6 +2,8 @@ package clinic.notification.security;
 
 import clinic.notification.audit.AuditEvents;
 import clinic.notification.audit.AuditFilter;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
@@ -17,6 +20,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.text.ParseException;
 import java.time.Clock;
 
 /**
@@ -29,7 +33,8 @@ class SecurityConfig {
 
     /**
      * Boot's decoder resolves the issuer's keys on first use and throws an error that is no JwtException
-     * while the issuer is down; as a JwtException it becomes an authentication-service failure (503).
+     * while the issuer is down; as a JwtException it becomes an authentication-service failure (503). A token
+     * that is not even a signed JWT needs no keys to be refused: it stays a 401 while the issuer is down.
      */
     private record IssuerOutageAware(JwtDecoder delegate) implements JwtDecoder {
         @Override
@@ -37,7 +42,18 @@ class SecurityConfig {
             try {
                 return delegate.decode(token);
             } catch (JwtDecoderInitializationException e) {
+                if (!signedJwt(token)) {
+                    throw new BadJwtException("Not a signed JWT");
+                }
                 throw new JwtException("The issuer's keys are not available", e);
+            }
+        }
+
+        private static boolean signedJwt(String token) {
+            try {
+                return JWTParser.parse(token) instanceof SignedJWT;
+            } catch (ParseException e) {
+                return false;
             }
         }
     }

@@ -122,6 +122,14 @@ class PostgresProfileTest {
     }
 
     @Test
+    void somethingThatIsNotASignedJwtIsStill401WhileTheIssuerIsDown() {
+        MvcTestResult result = mvc.get().uri("/api/v1/alerts").header("Authorization", "Bearer not-a-jwt").exchange();
+
+        assertThat(result).hasStatus(401).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result.getResponse().getHeader("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    @Test
     void recordsReadsAndAcknowledgesAnAlert() {
         UUID reportId = UUID.randomUUID();
         IncomingEvent<UrgentReviewRequested> event = urgentReview(reportId);
