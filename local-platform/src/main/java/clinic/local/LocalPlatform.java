@@ -121,7 +121,7 @@ public final class LocalPlatform implements AutoCloseable {
                         + "java -jar local-platform/target/local-platform.jar token clinician-demo"
                         + (settings.authPort() == 9000 ? "" : " --issuer=" + settings.issuer()),
                 "  intake        http://localhost:" + settings.intakePort() + "/api/v1/symptom-reports"
-                        + "   (API docs: http://localhost:" + settings.intakePort() + "/swagger-ui.html)",
+                        + "   (OpenAPI: http://localhost:" + settings.intakePort() + "/v3/api-docs, with a token)",
                 "  triage        http://localhost:" + settings.triagePort() + "/api/v1/triage-decisions/{reportId}"
                         + "   http://localhost:" + settings.triagePort() + "/api/v1/ruleset",
                 "  notification  http://localhost:" + settings.notificationPort() + "/api/v1/notifications?reportId="
