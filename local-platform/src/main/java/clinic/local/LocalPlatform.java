@@ -86,15 +86,21 @@ public final class LocalPlatform implements AutoCloseable {
         return platform;
     }
 
-    /** The local OAuth2 / OIDC issuer; its signing key lives in the data folder, so tokens survive a restart. */
     private void startAuthServer() {
-        ConfigurableApplicationContext context = LocalAuthServer.application()
+        services.add(startIssuer(settings));
+    }
+
+    /**
+     * The local OAuth2 / OIDC issuer of these settings: its port, its issuer URL, the patient pages' redirect
+     * URIs on this intake port, and its signing key in the data folder, so tokens survive a restart.
+     */
+    static ConfigurableApplicationContext startIssuer(PlatformSettings settings) {
+        return LocalAuthServer.application()
                 .registerShutdownHook(false)
                 .run("--server.port=" + settings.authPort(), "--clinic.data-dir=" + settings.dataDir(),
                         "--clinic.auth.issuer=" + settings.issuer(),
                         "--clinic.auth.web-redirect-uris=" + settings.intakeBaseUrl() + "/login/oauth2/code/clinic,"
                                 + "http://127.0.0.1:" + settings.intakePort() + "/login/oauth2/code/clinic");
-        services.add(context);
     }
 
     private void startService(Supplier<SpringApplicationBuilder> application, int port, List<String> ownArgs) {

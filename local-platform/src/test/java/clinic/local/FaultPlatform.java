@@ -1,7 +1,6 @@
 package clinic.local;
 
 import clinic.intake.IntakeApplication;
-import clinic.local.auth.LocalAuthServer;
 import clinic.notification.NotificationApplication;
 import clinic.triage.TriageApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -158,9 +157,7 @@ final class FaultPlatform implements AutoCloseable {
             // notification sends its emails here, as in local mode (a missing SMTP server would only
             // add failed deliveries and escalations to every test)
             platform.mail = LocalMailServer.start(platform.settings.smtpPort(), platform.settings.imapPort());
-            platform.issuer = LocalAuthServer.application().registerShutdownHook(false).run(
-                    "--server.port=" + platform.settings.authPort(), "--clinic.data-dir=" + platform.dataDir,
-                    "--clinic.auth.issuer=" + platform.settings.issuer());
+            platform.issuer = LocalPlatform.startIssuer(platform.settings);
             if (platform.localBroker) {
                 platform.startBroker();
             }

@@ -5,13 +5,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -130,16 +127,9 @@ final class PlatformClient {
         return get(URI.create(settings.issuer() + "/.well-known/openid-configuration"));
     }
 
-    /** A client-credentials token request as the README shows it (HTTP Basic, form body). */
+    /** A client-credentials token request as the README shows it; the answer as it is, refusals included. */
     Response clientCredentialsToken(String clientId, String secret, String scope) {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret)
-                .getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(settings.issuer() + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
-                .build());
+        return send(Tokens.clientCredentialsRequest(settings.issuer(), clientId, secret, scope));
     }
 
     private URI intake(String path) {

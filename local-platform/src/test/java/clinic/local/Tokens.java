@@ -78,14 +78,19 @@ final class Tokens {
         return token;
     }
 
-    private String clientCredentials(String clientId, String secret, String scope) {
+    /** A client-credentials token request as the README shows it (HTTP Basic, form body). */
+    static HttpRequest clientCredentialsRequest(String issuer, String clientId, String secret, String scope) {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+        return HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
                         + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
                 .build();
+    }
+
+    private String clientCredentials(String clientId, String secret, String scope) {
+        HttpRequest request = clientCredentialsRequest(issuer, clientId, secret, scope);
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

@@ -32,7 +32,7 @@ class AuditEventsController {
         String id = AuditedRoute.safe(objectId);
         if (id == null || (role != null && !role.matches("[A-Z]{1,20}"))) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "objectId is required (an id); role, if given, is a role name such as CLINICIAN.");
+                    "objectId is required (a report id); role, if given, is a role name such as CLINICIAN.");
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(trail.find(id, role));

@@ -2,6 +2,7 @@ package clinic.intake.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,8 +13,12 @@ record AuditedRoute(AuditAction action, String objectId) {
     private static final Pattern REPORT = Pattern.compile("/api/v1/symptom-reports/([^/]+)");
     private static final Pattern PAGE = Pattern.compile("/reports/([^/]+)");
     private static final Pattern CONTACT = Pattern.compile("/internal/v1/patient-contacts/([^/]+)");
-    /** Ids from the path or query are the caller's text: kept only when they look like an id. */
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,80}");
+    /**
+     * Ids from the path or query are the caller's text: kept (lower-cased) only when they are a canonical UUID,
+     * the form of every id here, so nothing a caller types (a name, say) reaches the audit table or a log line.
+     */
+    private static final Pattern SAFE_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     static Optional<AuditedRoute> of(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -42,6 +47,6 @@ record AuditedRoute(AuditAction action, String objectId) {
     }
 
     static String safe(String id) {
-        return id != null && SAFE_ID.matcher(id).matches() ? id : null;
+        return id != null && SAFE_ID.matcher(id).matches() ? id.toLowerCase(Locale.ROOT) : null;
     }
 }

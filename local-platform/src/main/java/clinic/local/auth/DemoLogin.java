@@ -13,10 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -38,7 +34,6 @@ public final class DemoLogin {
     /** Registered for {@code clinic-cli}; nothing listens there, the code is read from the redirect itself. */
     static final String REDIRECT_URI = "http://127.0.0.1/clinic-cli/callback";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final URI issuer;
     private final HttpClient http = HttpClient.newBuilder()
@@ -74,11 +69,11 @@ public final class DemoLogin {
     }
 
     private String login(String username, String password) {
-        String verifier = randomToken();
-        String state = randomToken();
+        Pkce pkce = Pkce.generate();
+        String state = Pkce.generate().verifier(); // any unguessable value
         String authorize = "oauth2/authorize?response_type=code&client_id=clinic-cli&scope=openid"
                 + "&redirect_uri=" + encode(REDIRECT_URI) + "&state=" + state
-                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
+                + "&code_challenge=" + pkce.challenge() + "&code_challenge_method=S256";
         expectRedirect(get(issuer.resolve(authorize)), "the login form");
 
         Matcher csrf = CSRF.matcher(get(issuer.resolve("login")).body());
@@ -98,7 +93,7 @@ public final class DemoLogin {
 
         HttpResponse<String> token = post(issuer.resolve("oauth2/token"), Map.of("grant_type", "authorization_code",
                 "code", query.get("code"), "redirect_uri", REDIRECT_URI, "client_id", "clinic-cli",
-                "code_verifier", verifier));
+                "code_verifier", pkce.verifier()));
         if (token.statusCode() != 200) {
             throw new IllegalStateException("Token request refused: HTTP " + token.statusCode());
         }
@@ -148,21 +143,6 @@ public final class DemoLogin {
             }
         }
         return params;
-    }
-
-    private static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String encode(String value) {

@@ -26,8 +26,9 @@ class AuditEventsController {
 
     @GetMapping("/ops/v1/audit-events")
     List<AuditEvents.AuditEvent> find(@RequestParam String objectId, @RequestParam(required = false) String role) {
-        if (objectId.isBlank()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Parameter 'objectId' is required.");
+        if (!AuditedRoute.UUID.matcher(objectId.strip()).matches()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Parameter 'objectId' must be a report or alert id.");
         }
         if (role != null && !ROLE.matcher(role).matches()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,

@@ -7,14 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * The routes that read or change patient data, their audit action and object id. Object ids come from the
- * request only when they look like ids (a UUID, or an id of letters, digits and dashes for the ops query), so
- * whatever else a caller types there never lands in the audit table.
+ * request only when they are UUIDs (the form of every report and alert id), so whatever else a caller types
+ * there (a name, say) never lands in the audit table or a log line.
  */
 record AuditedRoute(String action, String objectId) {
 
-    private static final Pattern UUID = Pattern.compile(
+    static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,80}");
     private static final Pattern ACKNOWLEDGEMENT = Pattern.compile("/api/v1/alerts/([^/]+)/acknowledgement");
 
     static AuditedRoute of(HttpServletRequest request) {
@@ -29,7 +28,7 @@ record AuditedRoute(String action, String objectId) {
                 case "/api/v1/alerts/stream":
                     return new AuditedRoute("ALERTS_STREAM", null);
                 case "/ops/v1/audit-events":
-                    return new AuditedRoute("AUDIT_READ", matching(ID, request.getParameter("objectId")));
+                    return new AuditedRoute("AUDIT_READ", matching(UUID, request.getParameter("objectId")));
                 default:
                     return null;
             }

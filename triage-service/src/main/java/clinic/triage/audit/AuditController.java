@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
 @RestController
 class AuditController {
 
-    private static final Pattern OBJECT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,80}");
+    private static final Pattern OBJECT_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ROLE = Pattern.compile("[A-Z_]{1,60}");
 
     private final AuditLog auditLog;
@@ -29,12 +31,12 @@ class AuditController {
     @GetMapping("/ops/v1/audit-events")
     List<AuditEntry> events(@RequestParam String objectId, @RequestParam(required = false) String role) {
         if (!OBJECT_ID.matcher(objectId).matches()) {
-            throw badRequest("objectId must be an id (letters, digits, '.', '_', ':', '-'; at most 80).");
+            throw badRequest("objectId must be a report id (a UUID).");
         }
         if (role != null && !ROLE.matcher(role).matches()) {
             throw badRequest("role must be a role name such as CLINICIAN.");
         }
-        return auditLog.find(objectId, role);
+        return auditLog.find(objectId.toLowerCase(Locale.ROOT), role);
     }
 
     private static ErrorResponseException badRequest(String detail) {

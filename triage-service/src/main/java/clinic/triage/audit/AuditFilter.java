@@ -26,8 +26,6 @@ public final class AuditFilter extends OncePerRequestFilter {
 
     private static final Pattern DECISION = Pattern.compile("/api/v1/triage-decisions/([^/]+)");
     private static final String AUDIT_EVENTS = "/ops/v1/audit-events";
-    /** What an object id may look like; anything else (free text, in effect) is not stored. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,80}");
 
     private final AuditLog auditLog;
 
@@ -47,7 +45,7 @@ public final class AuditFilter extends OncePerRequestFilter {
             objectId = uuidOrNull(decision.group(1));
         } else if (AUDIT_EVENTS.equals(path)) {
             action = AUDIT_READ;
-            objectId = idOrNull(request.getParameter("objectId"));
+            objectId = uuidOrNull(request.getParameter("objectId"));
         } else {
             chain.doFilter(request, response);
             return;
@@ -62,16 +60,18 @@ public final class AuditFilter extends OncePerRequestFilter {
         }
     }
 
-    /** A malformed report id is rejected, and not copied into the audit table. */
+    /**
+     * A malformed report id is rejected, and not copied into the audit table: every id here is a UUID, so
+     * nothing a caller types (a name, say) reaches the table or a log line.
+     */
     private static String uuidOrNull(String segment) {
+        if (segment == null) {
+            return null;
+        }
         try {
             return UUID.fromString(segment).toString();
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String idOrNull(String value) {
-        return value != null && ID.matcher(value).matches() ? value : null;
     }
 }
