@@ -1,5 +1,7 @@
 package clinic.notification;
 
+import clinic.support.testing.ConsumerGroups;
+import clinic.support.testing.TopicReader;
 import clinic.events.ClinicTopics;
 import clinic.events.OutgoingEvent;
 import clinic.events.triage.TriageDecisionMade;

@@ -4,12 +4,11 @@ import clinic.events.IncomingEvent;
 import clinic.events.triage.TriageDecisionMade;
 import clinic.intake.report.SymptomReportService;
 import clinic.intake.report.SymptomReportService.TriageUpdate;
+import clinic.support.inbox.Inbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
 
 /**
  * Applies a triage decision exactly once per event id: the status change, the self-care plan and the
@@ -23,19 +22,17 @@ class DecisionRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionRecorder.class);
 
-    private final ProcessedMessageRepository processed;
+    private final Inbox inbox;
     private final SymptomReportService reports;
-    private final Clock clock;
 
-    DecisionRecorder(ProcessedMessageRepository processed, SymptomReportService reports, Clock clock) {
-        this.processed = processed;
+    DecisionRecorder(Inbox inbox, SymptomReportService reports) {
+        this.inbox = inbox;
         this.reports = reports;
-        this.clock = clock;
     }
 
     @Transactional
     void record(IncomingEvent<TriageDecisionMade> event) {
-        if (processed.existsById(new ProcessedMessage.Key(CONSUMER, event.id()))) {
+        if (!inbox.firstDelivery(CONSUMER, event.id())) {
             log.info("Decision event {} already processed; skipping", event.id());
             return;
         }
@@ -46,6 +43,5 @@ class DecisionRecorder {
             // Cannot be an ordering race: a report commits before its event is relayed. Dead-letter, don't retry.
             throw new UnknownReportException(decision.reportId());
         }
-        processed.save(new ProcessedMessage(CONSUMER, event.id(), clock.instant()));
     }
 }

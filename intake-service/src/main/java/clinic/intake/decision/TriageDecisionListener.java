@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Follows {@code clinic.triage-decisions.v1} so a report's status shows its triage outcome. Anything
  * that cannot be decoded raises {@code InvalidEventException} and is dead-lettered by the service's
- * one error handler (see {@code DeadLetterConfig}).
+ * one error handler (service-support's {@code KafkaErrorHandlingAutoConfiguration}).
  */
 @Component
 class TriageDecisionListener {

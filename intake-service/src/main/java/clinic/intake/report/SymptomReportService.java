@@ -7,7 +7,7 @@ import clinic.events.intake.SymptomReportSubmitted;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.SelfCarePlan;
 import clinic.intake.audit.AuditMarks;
-import clinic.intake.outbox.Outbox;
+import clinic.support.outbox.Outbox;
 import clinic.intake.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

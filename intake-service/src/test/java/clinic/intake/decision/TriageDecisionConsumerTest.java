@@ -1,5 +1,7 @@
 package clinic.intake.decision;
 
+import clinic.support.testing.ConsumerGroups;
+import clinic.support.testing.TopicReader;
 import clinic.events.ClinicTopics;
 import clinic.events.EventCodec;
 import clinic.events.OutgoingEvent;
@@ -7,11 +9,9 @@ import clinic.events.triage.Disposition;
 import clinic.events.triage.RulesetRef;
 import clinic.events.triage.SelfCarePlan;
 import clinic.events.triage.TriageDecisionMade;
-import clinic.intake.ConsumerGroups;
 import clinic.intake.IntakeHttp;
 import clinic.intake.IntakeServiceTest;
 import clinic.intake.TestReports;
-import clinic.intake.TopicReader;
 import clinic.intake.TriageDecisions;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

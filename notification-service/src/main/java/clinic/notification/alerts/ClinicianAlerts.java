@@ -4,7 +4,7 @@ import clinic.events.IncomingEvent;
 import clinic.events.triage.UrgentReviewRequested;
 import clinic.notification.delivery.Deliveries;
 import clinic.notification.delivery.Recipient;
-import clinic.notification.inbox.Inbox;
+import clinic.support.inbox.Inbox;
 import clinic.notification.log.Channel;
 import clinic.notification.log.NotificationKind;
 import clinic.notification.log.NotificationLog;
@@ -45,7 +45,7 @@ class ClinicianAlerts {
 
     @Transactional
     public void raise(IncomingEvent<UrgentReviewRequested> event) {
-        if (!inbox.claim(UrgentReviewListener.ID, event.id())) {
+        if (!inbox.firstDelivery(UrgentReviewListener.ID, event.id())) {
             log.info("Urgent review event {} was handled already", event.id());
             return;
         }

@@ -5,7 +5,7 @@ import clinic.events.triage.Disposition;
 import clinic.events.triage.TriageDecisionMade;
 import clinic.notification.delivery.Deliveries;
 import clinic.notification.delivery.Recipient;
-import clinic.notification.inbox.Inbox;
+import clinic.support.inbox.Inbox;
 import clinic.notification.log.Channel;
 import clinic.notification.log.NotificationKind;
 import clinic.notification.log.NotificationLog;
@@ -42,7 +42,7 @@ class DecisionNotices {
 
     @Transactional
     public void handle(IncomingEvent<TriageDecisionMade> event) {
-        if (!inbox.claim(TriageDecisionListener.ID, event.id())) {
+        if (!inbox.firstDelivery(TriageDecisionListener.ID, event.id())) {
             log.info("Decision event {} was handled already", event.id());
             return;
         }

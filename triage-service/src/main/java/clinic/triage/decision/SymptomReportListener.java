@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code clinic.symptom-reports.v1}. A record that cannot be decoded throws
- * InvalidEventException and is dead-lettered by the error handler (see kafka.DeadLetterConfig).
+ * InvalidEventException and is dead-lettered by the error handler (service-support's KafkaErrorHandlingAutoConfiguration).
  */
 @Component
 class SymptomReportListener {

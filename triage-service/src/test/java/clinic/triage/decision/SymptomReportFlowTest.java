@@ -1,5 +1,7 @@
 package clinic.triage.decision;
 
+import clinic.support.testing.ConsumerGroups;
+import clinic.support.testing.TopicReader;
 import clinic.events.ClinicTopics;
 import clinic.events.CloudEventHeaders;
 import clinic.events.EventCodec;
@@ -13,9 +15,7 @@ import clinic.events.triage.UrgentReviewRequested;
 import clinic.triage.outbox.Outbox;
 import clinic.triage.outbox.OutboxEntry;
 import clinic.triage.testing.Answers;
-import clinic.triage.testing.ConsumerGroups;
 import clinic.triage.testing.ReportEvents;
-import clinic.triage.testing.TopicReader;
 import clinic.triage.testing.TriageServiceTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -159,7 +159,7 @@ class SymptomReportFlowTest {
 
         List<ConsumerRecord<String, byte[]>> everything;
         try (TopicReader reader = new TopicReader(broker.getBrokersAsString(), topic)) {
-            everything = reader.everything();
+            everything = reader.allRecords();
         }
         for (ConsumerRecord<String, byte[]> record : everything) {
             kafka.send(new ProducerRecord<>(topic, record.partition(), record.key(), record.value(), record.headers()));

@@ -1,6 +1,0 @@
-package clinic.notification.inbox;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface ProcessedMessageRepository extends JpaRepository<ProcessedMessage, ProcessedMessage.Key> {
-}

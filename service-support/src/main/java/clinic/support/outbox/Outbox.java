@@ -1,0 +1,41 @@
+package clinic.support.outbox;
+
+import clinic.events.OutgoingEvent;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Where domain code drops the events it produces. Appending requires the caller's transaction, so an
+ * event is committed together with the change it announces or not at all; {@link OutboxRelay}
+ * publishes it afterwards.
+ */
+public class Outbox {
+
+    private final OutboxStore store;
+    private final Clock clock;
+
+    Outbox(OutboxStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(OutgoingEvent event) {
+        store.insert(event, clock.instant());
+    }
+
+    /** Events not yet acknowledged by Kafka. */
+    @Transactional(readOnly = true)
+    public long pending() {
+        return store.backlog().pending();
+    }
+
+    /** Every event stored for one message key (a report id), oldest first: for operations and tests. */
+    @Transactional(readOnly = true)
+    public List<OutboxEntry> entriesFor(String key) {
+        return store.entriesFor(key);
+    }
+}
