@@ -8,7 +8,7 @@ import clinic.events.triage.RedFlag;
 import clinic.events.triage.UrgentReviewRequested;
 import clinic.notification.TestEvents;
 import clinic.notification.TestPostgres;
-import clinic.notification.inbox.Inbox;
+import clinic.support.inbox.Inbox;
 import clinic.notification.log.Channel;
 import clinic.notification.log.Notification;
 import clinic.notification.log.NotificationKind;
@@ -183,9 +183,9 @@ class PostgresProfileTest {
     void claimsAnEventOncePerConsumer() {
         UUID eventId = UUID.randomUUID();
 
-        Boolean first = transactions.execute(status -> inbox.claim("consumer-a", eventId));
-        Boolean again = transactions.execute(status -> inbox.claim("consumer-a", eventId));
-        Boolean otherConsumer = transactions.execute(status -> inbox.claim("consumer-b", eventId));
+        Boolean first = transactions.execute(status -> inbox.firstDelivery("consumer-a", eventId));
+        Boolean again = transactions.execute(status -> inbox.firstDelivery("consumer-a", eventId));
+        Boolean otherConsumer = transactions.execute(status -> inbox.firstDelivery("consumer-b", eventId));
 
         assertThat(first).isTrue();
         assertThat(again).isFalse();

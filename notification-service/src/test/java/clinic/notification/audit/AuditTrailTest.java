@@ -8,8 +8,6 @@ import clinic.notification.log.NotificationKind;
 import clinic.notification.log.NotificationRepository;
 import clinic.notification.log.Priority;
 import clinic.notification.security.TestIssuer;
-import clinic.notification.TestPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,10 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +28,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Every access to patient data leaves exactly one audit row, whatever the answer was. */
@@ -216,31 +209,6 @@ class AuditTrailTest {
                 .hasStatusOk();
 
         assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(before);
-    }
-
-    @Test
-    void onPostgreSQLTheTrailRefusesUpdatesAndDeletes() throws Exception {
-        String url = TestPostgres.freshDatabase();
-        Flyway.configure().dataSource(url, "postgres", "postgres")
-                .locations("classpath:db/migration/notification", "classpath:db/migration/notification-postgresql")
-                .load().migrate();
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
-             Statement sql = connection.createStatement()) {
-            sql.executeUpdate("insert into audit_event (occurred_at, actor, actor_role, action, object_id, outcome,"
-                    + " http_status) values (now(), 'dr-a', 'CLINICIAN', 'ALERTS_READ', null, 'ALLOWED', 200)");
-
-            assertThatThrownBy(() -> sql.executeUpdate("update audit_event set outcome = 'DENIED'"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
-            assertThatThrownBy(() -> sql.executeUpdate("delete from audit_event"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
-            assertThatThrownBy(() -> sql.executeUpdate("truncate audit_event"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
-            try (var rows = sql.executeQuery("select outcome from audit_event")) {
-                assertThat(rows.next()).isTrue();
-                assertThat(rows.getString(1)).isEqualTo("ALLOWED");
-                assertThat(rows.next()).isFalse();
-            }
-        }
     }
 
     private List<Row> rowsFor(String objectId) {

@@ -2,7 +2,7 @@ package clinic.triage.decision;
 
 import clinic.events.IncomingEvent;
 import clinic.events.intake.SymptomReportSubmitted;
-import clinic.triage.outbox.Outbox;
+import clinic.support.outbox.Outbox;
 import clinic.triage.testing.Answers;
 import clinic.triage.testing.ReportEvents;
 import clinic.triage.testing.TriageServiceTest;

@@ -1,0 +1,127 @@
+package clinic.intake;
+
+import clinic.events.EventCodec;
+import OutgoingEvent;
+import clinic.events.triage.Disposition;
+import clinic.intake.security.TestIssuer;
+import clinic.support.testing.ConsumerGroups;
+import clinic.support.testing.PreSupportDatabase;
+import clinic.support.testing.TopicReader;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Intake started on an H2 file database as the local mode kept it before service-support existed (migrated by
+ * intake's own scripts of that time, with rows in every table): it starts with no manual step, every row is
+ * still there, and the shared mechanisms carry on with the rows they find (the pending outbox row is
+ * published, the inbox still recognises an event it processed before the upgrade, the audit trail grows).
+ */
+@IntakeServiceTest
+class UpgradeFromPreSupportDatabaseTest {
+
+    static final Instant BEFORE = Instant.parse("2026-11-20T09:00:00Z");
+    static final UUID REPORT = UUID.randomUUID();
+    static final UUID PENDING_EVENT = UUID.randomUUID();
+    static final UUID PROCESSED_DECISION = UUID.randomUUID();
+    static final String OWNER = "patient-before-upgrade";
+
+    @DynamicPropertySource
+    static void databaseFromBeforeTheLibrary(DynamicPropertyRegistry registry) {
+        String url = "jdbc:h2:file:" + tempDir().resolve("intake/db")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+        JdbcTemplate old = PreSupportDatabase.create(url, "sa", "intake", "h2").jdbc();
+        old.update("insert into symptom_report (id, patient_external_id, patient_name, patient_email, answers, "
+                        + "status, submitted_at, version, owner_subject) values (?, ?, ?, ?, ?, 'RECEIVED', ?, 0, ?)",
+                REPORT, "P-0001", "Ada Before", "ada@example.org", "{}", Timestamp.from(BEFORE), OWNER);
+        old.update("insert into outbox_event (id, topic, message_key, event_type, source, occurred_at, data_schema, "
+                        + "payload, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                PENDING_EVENT, "clinic.symptom-reports.v1", REPORT.toString(),
+                "clinic.intake.symptom-report-submitted.v1", "/clinic/intake-service", Timestamp.from(BEFORE),
+                "urn:clinic:schema:clinic.intake.symptom-report-submitted.v1", "{\"reportId\":\"" + REPORT + "\"}",
+                Timestamp.from(BEFORE));
+        old.update("insert into processed_message (consumer, event_id, processed_at) values (?, ?, ?)",
+                "intake-service.triage-decisions", PROCESSED_DECISION, Timestamp.from(BEFORE));
+        old.update("insert into audit_event (occurred_at, actor, actor_role, action, object_id, outcome, http_status) "
+                + "values (?, ?, 'PATIENT', 'REPORT_SUBMIT', ?, 'ALLOWED', 202)", Timestamp.from(BEFORE), OWNER,
+                REPORT.toString());
+        registry.add("spring.datasource.url", () -> url);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+
+    @Test
+    void theUpgradedDatabaseKeepsEveryRowAndTheSharedMechanismsCarryOn() {
+        assertThat(jdbc.queryForList("select version from support_schema_history where success "
+                + "and version is not null order by installed_rank", String.class))
+                .as("shared tables adopted: baseline, then the library's scripts").containsExactly("0", "1", "2", "3");
+        assertThat(jdbc.queryForObject("select patient_name from symptom_report where id = ?", String.class, REPORT))
+                .isEqualTo("Ada Before");
+
+        try (TopicReader reports = new TopicReader(brokers, "clinic.symptom-reports.v1")) {
+            assertThat(reports.awaitRecord(REPORT.toString()).headers().lastHeader("ce_id").value())
+                    .asString().isEqualTo(PENDING_EVENT.toString());
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select sent_at is not null from outbox_event where id = ?", Boolean.class, PENDING_EVENT));
+
+        // the decision event intake processed before the upgrade is recognised as a redelivery
+        kafka.send(EventCodec.toProducerRecord(redelivery()));
+        ConsumerGroups.awaitCaughtUp(brokers, "intake-service", "clinic.triage-decisions.v1", 3);
+        IntakeHttp owner = new IntakeHttp(port).as(TestIssuer.get().patient(OWNER));
+        assertThat(status(owner)).isEqualTo("RECEIVED");
+
+        TriageDecisions.publish(kafka, REPORT, Disposition.ROUTINE_REVIEW, TriageDecisions.plan("after upgrade"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "TRIAGED".equals(status(owner)));
+
+        assertThat(jdbc.queryForList("select action from audit_event where object_id = ? order by id", String.class,
+                REPORT.toString())).startsWith("REPORT_SUBMIT").contains("REPORT_READ");
+    }
+
+    private static OutgoingEvent redelivery() {
+        OutgoingEvent decision = TriageDecisions.decision(REPORT, Disposition.SELF_CARE,
+                TriageDecisions.plan("before upgrade"));
+        return new OutgoingEvent(PROCESSED_DECISION, decision.topic(), decision.key(), decision.type(),
+                decision.source(), decision.time(), decision.dataSchema(), decision.payload());
+    }
+
+    private static String status(IntakeHttp http) {
+        JsonNode report = IntakeHttp.json(http.get(IntakeHttp.REPORTS + "/" + REPORT));
+        return report.get("status").asString();
+    }
+
+    private static Path tempDir() {
+        try {
+            Path dir = Files.createTempDirectory("intake-upgrade-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
