@@ -1,7 +1,7 @@
 package clinic.intake;
 
 import clinic.events.EventCodec;
-import OutgoingEvent;
+import clinic.events.OutgoingEvent;
 import clinic.events.triage.Disposition;
 import clinic.intake.security.TestIssuer;
 import clinic.support.testing.ConsumerGroups;
@@ -17,10 +17,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,9 +42,8 @@ class UpgradeFromPreSupportDatabaseTest {
 
     @DynamicPropertySource
     static void databaseFromBeforeTheLibrary(DynamicPropertyRegistry registry) {
-        String url = "jdbc:h2:file:" + tempDir().resolve("intake/db")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
-        JdbcTemplate old = PreSupportDatabase.create(url, "sa", "intake", "h2").jdbc();
+        PreSupportDatabase database = PreSupportDatabase.h2File("intake");
+        JdbcTemplate old = database.jdbc();
         old.update("insert into symptom_report (id, patient_external_id, patient_name, patient_email, answers, "
                         + "status, submitted_at, version, owner_subject) values (?, ?, ?, ?, ?, 'RECEIVED', ?, 0, ?)",
                 REPORT, "P-0001", "Ada Before", "ada@example.org", "{}", Timestamp.from(BEFORE), OWNER);
@@ -63,7 +58,7 @@ class UpgradeFromPreSupportDatabaseTest {
         old.update("insert into audit_event (occurred_at, actor, actor_role, action, object_id, outcome, http_status) "
                 + "values (?, ?, 'PATIENT', 'REPORT_SUBMIT', ?, 'ALLOWED', 202)", Timestamp.from(BEFORE), OWNER,
                 REPORT.toString());
-        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.url", database::url);
     }
 
     @LocalServerPort
@@ -77,8 +72,7 @@ class UpgradeFromPreSupportDatabaseTest {
 
     @Test
     void theUpgradedDatabaseKeepsEveryRowAndTheSharedMechanismsCarryOn() {
-        assertThat(jdbc.queryForList("select version from support_schema_history where success "
-                + "and version is not null order by installed_rank", String.class))
+        assertThat(PreSupportDatabase.sharedTableVersions(jdbc))
                 .as("shared tables adopted: baseline, then the library's scripts").containsExactly("0", "1", "2", "3");
         assertThat(jdbc.queryForObject("select patient_name from symptom_report where id = ?", String.class, REPORT))
                 .isEqualTo("Ada Before");
@@ -113,15 +107,5 @@ class UpgradeFromPreSupportDatabaseTest {
     private static String status(IntakeHttp http) {
         JsonNode report = IntakeHttp.json(http.get(IntakeHttp.REPORTS + "/" + REPORT));
         return report.get("status").asString();
-    }
-
-    private static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("intake-upgrade-");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

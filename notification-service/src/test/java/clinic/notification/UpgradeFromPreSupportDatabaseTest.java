@@ -13,8 +13,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +36,9 @@ class UpgradeFromPreSupportDatabaseTest {
     static final UUID HANDLED_REPORT = UUID.randomUUID();
 
     @DynamicPropertySource
-    static void databaseFromBeforeTheLibrary(DynamicPropertyRegistry registry) throws IOException {
-        String url = "jdbc:h2:file:" + Files.createTempDirectory("notification-upgrade-").resolve("notification/db")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
-        JdbcTemplate old = PreSupportDatabase.create(url, "sa", "notification", "h2").jdbc();
+    static void databaseFromBeforeTheLibrary(DynamicPropertyRegistry registry) {
+        PreSupportDatabase database = PreSupportDatabase.h2File("notification");
+        JdbcTemplate old = database.jdbc();
         old.update("insert into notification (notification_id, report_id, kind, channel, priority, status, content, "
                         + "source_event_id, created_at, delivered_at, attempts) "
                         + "values (?, ?, 'PATIENT_NOTICE', 'PATIENT_MESSAGE', 'P3', 'DELIVERED', '{}', ?, ?, ?, 1)",
@@ -50,7 +47,7 @@ class UpgradeFromPreSupportDatabaseTest {
                 "notification-urgent-review-alerts", HANDLED_EVENT, Timestamp.from(BEFORE));
         old.update("insert into audit_event (occurred_at, actor, actor_role, action, object_id, outcome, http_status) "
                 + "values (?, 'dr-before', 'CLINICIAN', 'ALERTS_READ', null, 'ALLOWED', 200)", Timestamp.from(BEFORE));
-        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.url", database::url);
     }
 
     @Autowired
@@ -62,8 +59,7 @@ class UpgradeFromPreSupportDatabaseTest {
 
     @Test
     void theUpgradedDatabaseKeepsEveryRowAndTheSharedMechanismsCarryOn() {
-        assertThat(jdbc.queryForList("select version from support_schema_history where success "
-                + "and version is not null order by installed_rank", String.class)).containsExactly("0", "1", "2", "3");
+        assertThat(PreSupportDatabase.sharedTableVersions(jdbc)).containsExactly("0", "1", "2", "3");
         assertThat(jdbc.queryForObject("select status from notification where notification_id = ?", String.class,
                 OLD_NOTIFICATION)).isEqualTo("DELIVERED");
         assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = 'dr-before'", Long.class))

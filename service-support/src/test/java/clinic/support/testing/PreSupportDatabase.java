@@ -5,6 +5,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
 
 /**
  * A database as a service's migrations left it before service-support existed (the frozen scripts under
@@ -13,10 +17,23 @@ import javax.sql.DataSource;
  */
 public final class PreSupportDatabase {
 
+    private final String url;
     private final DataSource dataSource;
 
-    private PreSupportDatabase(DataSource dataSource) {
+    private PreSupportDatabase(String url, DataSource dataSource) {
+        this.url = url;
         this.dataSource = dataSource;
+    }
+
+    /** A local-mode H2 file database (the settings of the services' {@code *.yml}) in a new temporary folder. */
+    public static PreSupportDatabase h2File(String service) {
+        try {
+            String url = "jdbc:h2:file:" + Files.createTempDirectory(service + "-upgrade-").resolve(service + "/db")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+            return create(url, "sa", service, "h2");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -30,7 +47,17 @@ public final class PreSupportDatabase {
                 .locations("classpath:db/pre-support/" + service, "classpath:db/pre-support/" + service + "-" + vendor)
                 .failOnMissingLocations(false)
                 .load().migrate();
-        return new PreSupportDatabase(dataSource);
+        return new PreSupportDatabase(url, dataSource);
+    }
+
+    /** The versions recorded in the shared tables' own history, oldest first ("0" is the baseline). */
+    public static List<String> sharedTableVersions(JdbcTemplate jdbc) {
+        return jdbc.queryForList("select version from support_schema_history where success "
+                + "and version is not null order by installed_rank", String.class);
+    }
+
+    public String url() {
+        return url;
     }
 
     public JdbcTemplate jdbc() {

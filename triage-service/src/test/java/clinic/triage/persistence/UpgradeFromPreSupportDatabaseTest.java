@@ -21,9 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,10 +47,9 @@ class UpgradeFromPreSupportDatabaseTest {
     static final UUID PROCESSED_REPORT = UUID.randomUUID();
 
     @DynamicPropertySource
-    static void databaseFromBeforeTheLibrary(DynamicPropertyRegistry registry) throws IOException {
-        String url = "jdbc:h2:file:" + Files.createTempDirectory("triage-upgrade-").resolve("triage/db")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
-        JdbcTemplate old = PreSupportDatabase.create(url, "sa", "triage", "h2").jdbc();
+    static void databaseFromBeforeTheLibrary(DynamicPropertyRegistry registry) {
+        PreSupportDatabase database = PreSupportDatabase.h2File("triage");
+        JdbcTemplate old = database.jdbc();
         TriageDecisionMade decision = new TriageEngine(HeelPainRules.ruleset())
                 .evaluate(Answers.achillesPicture().diabetes().build()).toDecision(DECIDED_REPORT, BEFORE);
         OutgoingEvent event = new EventCodec("/clinic/triage-service")
@@ -72,7 +69,7 @@ class UpgradeFromPreSupportDatabaseTest {
         old.update("insert into audit_event (occurred_at, actor, actor_role, action, object_id, outcome, http_status) "
                 + "values (?, 'dr-before', 'CLINICIAN', 'DECISION_READ', ?, 'ALLOWED', 200)", Timestamp.from(BEFORE),
                 DECIDED_REPORT.toString());
-        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.url", database::url);
     }
 
     @Autowired
@@ -84,8 +81,7 @@ class UpgradeFromPreSupportDatabaseTest {
 
     @Test
     void theUpgradedDatabaseKeepsEveryRowAndTheSharedMechanismsCarryOn() {
-        assertThat(jdbc.queryForList("select version from support_schema_history where success "
-                + "and version is not null order by installed_rank", String.class)).containsExactly("0", "1", "2", "3");
+        assertThat(PreSupportDatabase.sharedTableVersions(jdbc)).containsExactly("0", "1", "2", "3");
         assertThat(triage.decisionFor(DECIDED_REPORT)).get()
                 .satisfies(decision -> assertThat(decision.decidedAt()).isEqualTo(BEFORE));
 
