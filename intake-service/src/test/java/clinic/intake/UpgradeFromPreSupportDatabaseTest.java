@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +33,9 @@ import static org.awaitility.Awaitility.await;
  * published, the inbox still recognises an event it processed before the upgrade, the audit trail grows).
  */
 @IntakeServiceTest
+// A context of its own (its own database) beside the shared one, on the same embedded broker: closed after
+// this class so that its listeners never take partitions from the shared context's.
+@DirtiesContext
 class UpgradeFromPreSupportDatabaseTest {
 
     static final Instant BEFORE = Instant.parse("2026-11-20T09:00:00Z");
@@ -40,13 +44,16 @@ class UpgradeFromPreSupportDatabaseTest {
     static final UUID PROCESSED_DECISION = UUID.randomUUID();
     static final String OWNER = "patient-before-upgrade";
 
+    static final String GROUP = "intake-upgrade-test";
+
     @DynamicPropertySource
     static void databaseFromBeforeTheLibrary(DynamicPropertyRegistry registry) {
         PreSupportDatabase database = PreSupportDatabase.h2File("intake");
         JdbcTemplate old = database.jdbc();
         old.update("insert into symptom_report (id, patient_external_id, patient_name, patient_email, answers, "
                         + "status, submitted_at, version, owner_subject) values (?, ?, ?, ?, ?, 'RECEIVED', ?, 0, ?)",
-                REPORT, "P-0001", "Ada Before", "ada@example.org", "{}", Timestamp.from(BEFORE), OWNER);
+                REPORT, "P-0001", "Ada Before", "ada@example.org", TestReports.json(TestReports.without("patient")),
+                Timestamp.from(BEFORE), OWNER);
         old.update("insert into outbox_event (id, topic, message_key, event_type, source, occurred_at, data_schema, "
                         + "payload, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 PENDING_EVENT, "clinic.symptom-reports.v1", REPORT.toString(),
@@ -59,6 +66,7 @@ class UpgradeFromPreSupportDatabaseTest {
                 + "values (?, ?, 'PATIENT', 'REPORT_SUBMIT', ?, 'ALLOWED', 202)", Timestamp.from(BEFORE), OWNER,
                 REPORT.toString());
         registry.add("spring.datasource.url", database::url);
+        registry.add("spring.kafka.consumer.group-id", () -> GROUP);
     }
 
     @LocalServerPort
@@ -86,7 +94,7 @@ class UpgradeFromPreSupportDatabaseTest {
 
         // the decision event intake processed before the upgrade is recognised as a redelivery
         kafka.send(EventCodec.toProducerRecord(redelivery()));
-        ConsumerGroups.awaitCaughtUp(brokers, "intake-service", "clinic.triage-decisions.v1", 3);
+        ConsumerGroups.awaitCaughtUp(brokers, GROUP, "clinic.triage-decisions.v1", 3);
         IntakeHttp owner = new IntakeHttp(port).as(TestIssuer.get().patient(OWNER));
         assertThat(status(owner)).isEqualTo("RECEIVED");
 

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.sql.Timestamp;
@@ -27,6 +28,9 @@ import static org.awaitility.Awaitility.await;
  * handled before the upgrade is recognised when redelivered, and a new one becomes an alert as always.
  */
 @NotificationServiceTest
+// A context of its own (its own database) beside the shared one, on the same embedded broker: closed after
+// this class so that its listeners never take partitions from the shared context's.
+@DirtiesContext
 class UpgradeFromPreSupportDatabaseTest {
 
     static final Instant BEFORE = Instant.parse("2026-11-20T09:00:00Z");
@@ -34,6 +38,8 @@ class UpgradeFromPreSupportDatabaseTest {
     static final UUID OLD_REPORT = UUID.randomUUID();
     static final UUID HANDLED_EVENT = UUID.randomUUID();
     static final UUID HANDLED_REPORT = UUID.randomUUID();
+
+    static final String GROUP = "notification-upgrade-test";
 
     @DynamicPropertySource
     static void databaseFromBeforeTheLibrary(DynamicPropertyRegistry registry) {
@@ -48,6 +54,7 @@ class UpgradeFromPreSupportDatabaseTest {
         old.update("insert into audit_event (occurred_at, actor, actor_role, action, object_id, outcome, http_status) "
                 + "values (?, 'dr-before', 'CLINICIAN', 'ALERTS_READ', null, 'ALLOWED', 200)", Timestamp.from(BEFORE));
         registry.add("spring.datasource.url", database::url);
+        registry.add("spring.kafka.consumer.group-id", () -> GROUP);
     }
 
     @Autowired
@@ -68,7 +75,7 @@ class UpgradeFromPreSupportDatabaseTest {
         OutgoingEvent review = TestEvents.urgentReview(HANDLED_REPORT, Disposition.URGENT_REVIEW);
         TestEvents.send(kafka, new OutgoingEvent(HANDLED_EVENT, review.topic(), review.key(), review.type(),
                 review.source(), review.time(), review.dataSchema(), review.payload()));
-        ConsumerGroups.awaitCaughtUp(brokers, "notification-service", ClinicTopics.URGENT_REVIEWS.name(), 3);
+        ConsumerGroups.awaitCaughtUp(brokers, GROUP, ClinicTopics.URGENT_REVIEWS.name(), 3);
         assertThat(alertsFor(HANDLED_REPORT)).as("handled before the upgrade: a redelivery").isZero();
 
         UUID newReport = UUID.randomUUID();

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,9 @@ import static org.awaitility.Awaitility.await;
  * processed before the upgrade.
  */
 @TriageServiceTest
+// A context of its own (its own database) beside the shared one, on the same embedded broker: closed after
+// this class so that its listeners never take partitions from the shared context's.
+@DirtiesContext
 class UpgradeFromPreSupportDatabaseTest {
 
     static final Instant BEFORE = Instant.parse("2026-11-20T09:00:00Z").truncatedTo(ChronoUnit.MICROS);
