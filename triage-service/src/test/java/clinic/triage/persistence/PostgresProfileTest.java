@@ -2,12 +2,12 @@ package clinic.triage.persistence;
 
 import clinic.events.triage.Disposition;
 import clinic.events.triage.TriageDecisionMade;
+import clinic.support.testing.TestIssuer;
 import clinic.triage.TriageApplication;
 import clinic.triage.decision.Triage;
 import clinic.triage.outbox.Outbox;
 import clinic.triage.outbox.OutboxTestDatabase;
 import clinic.triage.outbox.RelayRace;
-import clinic.triage.security.TestIssuer;
 import clinic.triage.testing.Answers;
 import clinic.triage.testing.ReportEvents;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
