@@ -1,6 +1,6 @@
 package clinic.intake;
 
-import clinic.intake.security.TestIssuer;
+import clinic.support.testing.TestIssuer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,6 +1,6 @@
 package clinic.intake;
 
-import clinic.intake.security.TestIssuerProperties;
+import clinic.support.testing.TestIssuerProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextCustomizerFactories;
@@ -13,8 +13,8 @@ import java.lang.annotation.Target;
 
 /**
  * The whole intake service on a random port with an in-memory H2 database and an embedded Kafka
- * broker (KRaft), trusting tokens of the test JVM's {@link clinic.intake.security.TestIssuer}. Every class with this annotation and no other context configuration shares one
- * cached application context.
+ * broker (KRaft), trusting tokens of the test JVM's {@link clinic.support.testing.TestIssuer}. Every class
+ * with this annotation and no other context configuration shares one cached application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

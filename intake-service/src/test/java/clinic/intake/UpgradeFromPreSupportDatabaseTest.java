@@ -3,7 +3,7 @@ package clinic.intake;
 import clinic.events.EventCodec;
 import clinic.events.OutgoingEvent;
 import clinic.events.triage.Disposition;
-import clinic.intake.security.TestIssuer;
+import clinic.support.testing.TestIssuer;
 import clinic.support.testing.ConsumerGroups;
 import clinic.support.testing.PreSupportDatabase;
 import clinic.support.testing.TopicReader;

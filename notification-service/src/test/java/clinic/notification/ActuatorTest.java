@@ -1,6 +1,6 @@
 package clinic.notification;
 
-import clinic.notification.security.TestIssuer;
+import clinic.support.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -70,7 +70,7 @@ class ActuatorTest {
     @Test
     void exposesPrometheusMetricsIncludingTheNotificationCounter() {
         assertThat(mvc.get().uri("/actuator/prometheus")
-                .header("Authorization", TestIssuer.bearer(TestIssuer.ops("ops-test")))).hasStatusOk()
+                .header("Authorization", TestIssuer.bearer(TestIssuer.get().ops("ops-test")))).hasStatusOk()
                 .bodyText().contains("jvm_memory_used_bytes")
                 .contains("clinic_notifications_recorded_total{channel=\"CLINICIAN_DASHBOARD\",kind=\"CLINICIAN_ALERT\"}")
                 .contains("clinic_notifications_recorded_total{channel=\"PATIENT_MESSAGE\",kind=\"PATIENT_NOTICE\"}");

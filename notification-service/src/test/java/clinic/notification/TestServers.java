@@ -1,6 +1,6 @@
 package clinic.notification;
 
-import clinic.notification.security.TestIssuer;
+import clinic.support.testing.TestIssuer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.icegreen.greenmail.util.GreenMail;
@@ -122,7 +122,7 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
                 "clinic.notification.stream.poll-interval=100ms",
                 "clinic.links.intake-base-url=http://intake.test",
                 "spring.security.oauth2.client.provider.clinic.token-uri=" + base + TOKEN_PATH)
-                .and(TestIssuer.properties().stream());
+                .and(TestIssuer.get().resourceServerProperties().stream());
     }
 
     @Override

@@ -1,8 +1,8 @@
 package clinic.intake.report;
 
 import clinic.intake.ratelimit.SubmissionRateLimiter;
-import clinic.intake.security.Actor;
 import clinic.intake.web.PageHeaders;
+import clinic.support.security.Actor;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;

@@ -1,7 +1,7 @@
 package clinic.intake.report;
 
-import clinic.intake.security.Actor;
 import clinic.intake.web.PageHeaders;
+import clinic.support.security.Actor;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;

@@ -3,7 +3,7 @@ package clinic.intake.report;
 import clinic.events.intake.IntakeAnswers;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.SelfCarePlan;
-import clinic.intake.security.Actor;
+import clinic.support.security.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -153,7 +153,7 @@ class SymptomReport implements Persistable<UUID> {
      * without an owner (stored before owners were recorded) is for clinicians only.
      */
     boolean readableBy(Actor reader) {
-        return reader.isClinician() || (ownerSubject != null && ownerSubject.equals(reader.id()));
+        return reader.hasRole("CLINICIAN") || (ownerSubject != null && ownerSubject.equals(reader.id()));
     }
 
     /** The patient's contact details, for the notification service's lookup only. */

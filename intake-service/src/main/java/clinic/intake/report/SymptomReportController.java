@@ -1,7 +1,7 @@
 package clinic.intake.report;
 
 import clinic.intake.ratelimit.SubmissionRateLimiter;
-import clinic.intake.security.Actor;
+import clinic.support.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

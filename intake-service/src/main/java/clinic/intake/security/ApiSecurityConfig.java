@@ -1,27 +1,20 @@
 package clinic.intake.security;
 
-import clinic.intake.audit.AuditFilter;
-import clinic.intake.audit.AuditTrail;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+import static clinic.support.audit.AuditTrail.auditTrail;
+import static clinic.support.security.ClinicResourceServer.clinicResourceServer;
 
 /**
- * The machine endpoints (API, internal lookups, operations, actuator, API docs): stateless bearer-JWT
- * resource server. Decoder, issuer and audience checks come from Boot's
- * {@code spring.security.oauth2.resourceserver.jwt.*}; this class adds the clinic's authorities and the
- * access rules of issue 6. CSRF is off here only: a bearer token is never sent by a browser on its own.
+ * Who may call the machine endpoints (API, internal lookups, operations, actuator, API docs), a clinic
+ * resource server (bearer JWTs, see service-support): patients and clients with {@code reports:write} submit
+ * reports; patients, clinicians and clients with {@code reports:read} read them (which ones: the controller's
+ * object rule); the notification service reads a patient's contact. Rules of issue 6.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
@@ -30,10 +23,7 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, AuditTrail audit, JwtDecoder decoder) throws Exception {
-        AuthenticationEntryPoint unauthorized = ProblemResponses.unauthorized();
-        AccessDeniedHandler forbidden = ProblemResponses.forbidden();
-        AuthenticationFailureHandler bearerFailure = ProblemResponses.bearerFailure(unauthorized);
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher(PATHS)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
@@ -45,31 +35,9 @@ class ApiSecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/symptom-reports/*")
                         .hasAnyAuthority("ROLE_CLINICIAN", "ROLE_PATIENT", "SCOPE_reports:read")
                         .requestMatchers("/internal/v1/patient-contacts/**").hasAuthority("SCOPE_patients:contact")
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(new IssuerOutageAwareDecoder(decoder))
-                                .jwtAuthenticationConverter(ClinicAuthorities.jwtConverter()))
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden)
-                        // a token that cannot be checked (issuer unreachable) is a 503, not a 500 error page
-                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
-                            @Override
-                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
-                                filter.setAuthenticationFailureHandler(bearerFailure);
-                                return filter;
-                            }
-                        }))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.disable())
-                // before authentication, so that 401s are recorded too; it reads the actor after the chain
-                .addFilterBefore(new AuditFilter(audit), BearerTokenAuthenticationFilter.class);
+                        .anyRequest().authenticated());
+        clinicResourceServer().customize(http);
+        auditTrail().customize(http);
         return http.build();
-    }
-
-    @Bean
-    RequestRejectedHandler requestRejectedHandler() {
-        return ProblemResponses.rejected();
     }
 }

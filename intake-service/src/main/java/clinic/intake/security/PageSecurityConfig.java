@@ -1,8 +1,7 @@
 package clinic.intake.security;
 
-import clinic.intake.audit.AuditFilter;
-import clinic.intake.audit.AuditTrail;
 import clinic.intake.web.PageHeaders;
+import clinic.support.security.ClinicAuthorities;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
@@ -11,17 +10,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import java.util.HashSet;
 import java.util.Set;
+
+import static clinic.support.audit.AuditTrail.auditTrail;
 
 /**
  * The patient pages: browser login with the authorization-code flow. Registration {@code clinic} is a
@@ -41,7 +40,7 @@ class PageSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, AuditTrail audit) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/error", "/*.css", "/favicon.ico").permitAll()
@@ -55,9 +54,9 @@ class PageSecurityConfig {
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(idTokenRoles())))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PageHeaders.CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-                // before the CSRF check, so that a refused form post is recorded too
-                .addFilterBefore(new AuditFilter(audit), CsrfFilter.class);
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        // the report pages and the form are audited too, a post refused for its CSRF token included
+        auditTrail().customize(http);
         return http.build();
     }
 
@@ -66,8 +65,7 @@ class PageSecurityConfig {
         return authorities -> {
             Set<GrantedAuthority> mapped = new HashSet<>(authorities);
             authorities.stream().filter(OidcUserAuthority.class::isInstance).map(OidcUserAuthority.class::cast)
-                    .forEach(oidc -> ClinicAuthorities.roles(oidc.getIdToken().getClaim(ClinicAuthorities.ROLES))
-                            .forEach(role -> mapped.add(new SimpleGrantedAuthority("ROLE_" + role))));
+                    .forEach(oidc -> mapped.addAll(ClinicAuthorities.roleAuthorities(oidc.getIdToken())));
             return mapped;
         };
     }

@@ -4,7 +4,7 @@ import clinic.intake.IntakeHttp;
 import clinic.intake.IntakeServiceTest;
 import clinic.intake.TestReports;
 import clinic.intake.report.FormBodies;
-import clinic.intake.security.TestIssuer;
+import clinic.support.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,7 +95,7 @@ class AuditTrailTest {
         assertRow(reads.get(1), otherPatient.patientSubject(), "PATIENT", "REPORT_READ", "DENIED", 404);
         assertRow(reads.get(2), "clinician-r", "CLINICIAN", "REPORT_READ", "ALLOWED", 200);
         assertRow(reads.get(3), "ops-r", "OPS", "REPORT_READ", "DENIED", 403);
-        assertRow(reads.get(4), "ANONYMOUS", "ANONYMOUS", "REPORT_READ", "UNAUTHENTICATED", 401);
+        assertRow(reads.get(4), "anonymous", "ANONYMOUS", "REPORT_READ", "UNAUTHENTICATED", 401);
         UUID unknown = UUID.randomUUID();
         assertThat(http.get(REPORTS + unknown).statusCode()).isEqualTo(404);
         assertThat(rows(unknown)).singleElement().satisfies(row -> assertRow(row, http.patientSubject(), "PATIENT",
@@ -132,7 +132,7 @@ class AuditTrailTest {
         assertRow(views.get(0), http.patientSubject(), "PATIENT", "REPORT_PAGE_READ", "ALLOWED", 200);
         assertRow(views.get(1), "someone-else", "PATIENT", "REPORT_PAGE_READ", "DENIED", 404);
         // not logged in: sent to the login (302), which is no access
-        assertRow(views.get(2), "ANONYMOUS", "ANONYMOUS", "REPORT_PAGE_READ", "UNAUTHENTICATED", 302);
+        assertRow(views.get(2), "anonymous", "ANONYMOUS", "REPORT_PAGE_READ", "UNAUTHENTICATED", 302);
 
         String location = pages.perform(post("/reports").with(login("form-patient", "PATIENT")).with(csrf())
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED).content(formBody()))

@@ -2,7 +2,7 @@ package clinic.intake.report;
 
 import clinic.intake.IntakeServiceTest;
 import clinic.intake.TestReports;
-import clinic.intake.security.TestIssuer;
+import clinic.support.testing.TestIssuer;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import jakarta.servlet.Filter;

@@ -13,7 +13,7 @@ import clinic.intake.IntakeHttp;
 import clinic.intake.IntakeServiceTest;
 import clinic.intake.Tables;
 import clinic.intake.TestReports;
-import clinic.intake.security.Actor;
+import clinic.support.security.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,6 @@
 package clinic.intake.security;
 
+import clinic.support.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;

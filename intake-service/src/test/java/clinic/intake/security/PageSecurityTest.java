@@ -5,6 +5,7 @@ import clinic.intake.IntakeServiceTest;
 import clinic.intake.Tables;
 import clinic.intake.TestReports;
 import clinic.intake.report.FormBodies;
+import clinic.support.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -4,6 +4,7 @@ import clinic.intake.IntakeHttp;
 import clinic.intake.IntakeServiceTest;
 import clinic.intake.Tables;
 import clinic.intake.TestReports;
+import clinic.support.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

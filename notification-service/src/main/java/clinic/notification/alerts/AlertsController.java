@@ -1,6 +1,6 @@
 package clinic.notification.alerts;
 
-import clinic.notification.security.Actor;
+import clinic.support.security.Actor;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -54,6 +54,6 @@ class AlertsController {
      */
     @PostMapping("/{alertId}/acknowledgement")
     AlertView acknowledge(@PathVariable UUID alertId, Authentication caller) {
-        return queue.acknowledge(alertId, Actor.of(caller).name());
+        return queue.acknowledge(alertId, Actor.of(caller).id());
     }
 }

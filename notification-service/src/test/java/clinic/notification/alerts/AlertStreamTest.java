@@ -1,8 +1,8 @@
 package clinic.notification.alerts;
 
-import clinic.notification.security.TestIssuer;
 import clinic.events.triage.Disposition;
 import clinic.notification.NotificationServiceTest;
+import clinic.support.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 @NotificationServiceTest
 class AlertStreamTest {
 
-    private static final String CLINICIAN = TestIssuer.bearer(TestIssuer.clinician("dr-test"));
+    private static final String CLINICIAN = TestIssuer.bearer(TestIssuer.get().clinician("dr-test"));
 
     @LocalServerPort
     int port;
@@ -143,7 +143,7 @@ class AlertStreamTest {
         // Missed while disconnected: one more alert, and the first one's acknowledgement.
         UUID second = UUID.randomUUID();
         send(kafka, urgentReview(second, Disposition.URGENT_REVIEW));
-        assertThat(mvc.post().uri("/api/v1/alerts/{id}/acknowledgement", alertId).header("Authorization", TestIssuer.bearer(TestIssuer.clinician("dr-sse")))).hasStatusOk();
+        assertThat(mvc.post().uri("/api/v1/alerts/{id}/acknowledgement", alertId).header("Authorization", TestIssuer.bearer(TestIssuer.get().clinician("dr-sse")))).hasStatusOk();
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from alert_feed f "
                 + "join notification n on n.notification_id = f.alert_id where n.report_id = ?")
                 .param(second).query(Integer.class).single() == 1);

@@ -1,6 +1,5 @@
 package clinic.notification.alerts;
 
-import clinic.notification.security.TestIssuer;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.FiredRule;
 import clinic.events.triage.RedFlag;
@@ -11,6 +10,7 @@ import clinic.notification.log.Notification;
 import clinic.notification.log.NotificationKind;
 import clinic.notification.log.NotificationRepository;
 import clinic.notification.log.Priority;
+import clinic.support.testing.TestIssuer;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @NotificationServiceTest
 class AlertsApiTest {
 
-    private static final String CLINICIAN = TestIssuer.bearer(TestIssuer.clinician("dr-test"));
+    private static final String CLINICIAN = TestIssuer.bearer(TestIssuer.get().clinician("dr-test"));
 
     @Autowired
     MockMvcTester mvc;
@@ -139,7 +139,7 @@ class AlertsApiTest {
     }
 
     private static String bearerOf(String clinician) {
-        return TestIssuer.bearer(TestIssuer.clinician(clinician));
+        return TestIssuer.bearer(TestIssuer.get().clinician(clinician));
     }
 
     private Notification alert(Disposition disposition, String createdAt) {

@@ -1,6 +1,5 @@
 package clinic.notification.alerts;
 
-import clinic.notification.security.TestIssuer;
 import clinic.events.triage.Disposition;
 import clinic.notification.DeliveryLog;
 import clinic.notification.Mailbox;
@@ -8,6 +7,7 @@ import clinic.notification.NotificationServiceTest;
 import clinic.notification.TestClock;
 import clinic.notification.TestServers;
 import clinic.notification.Webhooks;
+import clinic.support.testing.TestIssuer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 @NotificationServiceTest
 class EscalationTest {
 
-    private static final String CLINICIAN = TestIssuer.bearer(TestIssuer.clinician("dr-test"));
+    private static final String CLINICIAN = TestIssuer.bearer(TestIssuer.get().clinician("dr-test"));
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;

@@ -14,7 +14,7 @@ import clinic.notification.log.Notification;
 import clinic.notification.log.NotificationKind;
 import clinic.notification.log.NotificationRepository;
 import clinic.notification.log.Priority;
-import clinic.notification.security.TestIssuer;
+import clinic.support.testing.TestIssuer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,16 +103,16 @@ class PostgresProfileTest {
     void startsWhileTheIssuerIsDownAndAsksForItsKeysOnlyWhenATokenArrives() {
         // The context is up (this test runs) although nothing answers at the issuer; the decoder is resolved
         // on first use, fails then, and is resolved again on the next token (the failure is not cached).
-        assertThatThrownBy(() -> jwtDecoder.decode(TestIssuer.clinician("dr-early")))
+        assertThatThrownBy(() -> jwtDecoder.decode(TestIssuer.get().clinician("dr-early")))
                 .isInstanceOf(JwtDecoderInitializationException.class);
-        assertThatThrownBy(() -> jwtDecoder.decode(TestIssuer.clinician("dr-early")))
+        assertThatThrownBy(() -> jwtDecoder.decode(TestIssuer.get().clinician("dr-early")))
                 .isInstanceOf(JwtDecoderInitializationException.class);
     }
 
     @Test
     void aTokenThatCannotBeCheckedWhileTheIssuerIsDownIsAServiceUnavailableProblem() {
         MvcTestResult result = mvc.get().uri("/api/v1/alerts")
-                .header("Authorization", TestIssuer.bearer(TestIssuer.clinician("dr-early"))).exchange();
+                .header("Authorization", TestIssuer.bearer(TestIssuer.get().clinician("dr-early"))).exchange();
 
         assertThat(result).hasStatus(503).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .hasHeader("Retry-After", "5");

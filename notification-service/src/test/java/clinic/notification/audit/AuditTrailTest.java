@@ -7,7 +7,7 @@ import clinic.notification.log.Notification;
 import clinic.notification.log.NotificationKind;
 import clinic.notification.log.NotificationRepository;
 import clinic.notification.log.Priority;
-import clinic.notification.security.TestIssuer;
+import clinic.support.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,7 +51,7 @@ class AuditTrailTest {
         String reportId = UUID.randomUUID().toString();
 
         assertThat(mvc.get().uri("/api/v1/notifications?reportId=" + reportId)
-                .header("Authorization", bearer(TestIssuer.clinician("dr-audit")))).hasStatusOk();
+                .header("Authorization", bearer(TestIssuer.get().clinician("dr-audit")))).hasStatusOk();
 
         assertThat(rowsFor(reportId)).containsExactly(new Row("dr-audit", "CLINICIAN", "NOTIFICATIONS_READ",
                 reportId, "ALLOWED", 200));
@@ -62,7 +62,7 @@ class AuditTrailTest {
         String reportId = UUID.randomUUID().toString();
 
         assertThat(mvc.get().uri("/api/v1/notifications?reportId=" + reportId)
-                .header("Authorization", bearer(TestIssuer.client("clinic-integration", "notifications:read"))))
+                .header("Authorization", bearer(TestIssuer.get().client("clinic-integration", "notifications:read"))))
                 .hasStatusOk();
 
         assertThat(rowsFor(reportId)).containsExactly(new Row("clinic-integration", "CLIENT", "NOTIFICATIONS_READ",
@@ -75,7 +75,7 @@ class AuditTrailTest {
 
         assertThat(mvc.get().uri("/api/v1/notifications?reportId=" + reportId)).hasStatus(401);
         assertThat(mvc.get().uri("/api/v1/notifications?reportId=" + reportId)
-                .header("Authorization", bearer(TestIssuer.expired("dr-audit")))).hasStatus(401);
+                .header("Authorization", bearer(TestIssuer.get().expired("dr-audit")))).hasStatus(401);
 
         assertThat(rowsFor(reportId)).containsExactly(
                 new Row("anonymous", "ANONYMOUS", "NOTIFICATIONS_READ", reportId, "UNAUTHENTICATED", 401),
@@ -87,7 +87,7 @@ class AuditTrailTest {
         String reportId = UUID.randomUUID().toString();
 
         assertThat(mvc.get().uri("/api/v1/notifications?reportId=" + reportId)
-                .header("Authorization", bearer(TestIssuer.patient("patient-audit")))).hasStatus(403);
+                .header("Authorization", bearer(TestIssuer.get().patient("patient-audit")))).hasStatus(403);
 
         assertThat(rowsFor(reportId)).containsExactly(new Row("patient-audit", "PATIENT", "NOTIFICATIONS_READ",
                 reportId, "DENIED", 403));
@@ -98,7 +98,7 @@ class AuditTrailTest {
         String actor = "dr-" + UUID.randomUUID();
 
         assertThat(mvc.get().uri("/api/v1/notifications?reportId=Jane Doe jane@example.test")
-                .header("Authorization", bearer(TestIssuer.clinician(actor)))).hasStatus(400);
+                .header("Authorization", bearer(TestIssuer.get().clinician(actor)))).hasStatus(400);
 
         assertThat(rowsBy(actor)).containsExactly(new Row(actor, "CLINICIAN", "NOTIFICATIONS_READ", null,
                 "REJECTED", 400));
@@ -109,9 +109,10 @@ class AuditTrailTest {
         String clinician = "dr-" + UUID.randomUUID();
         String patient = "patient-" + UUID.randomUUID();
 
-        assertThat(mvc.get().uri("/api/v1/alerts").header("Authorization", bearer(TestIssuer.clinician(clinician))))
+        assertThat(mvc.get().uri("/api/v1/alerts")
+                .header("Authorization", bearer(TestIssuer.get().clinician(clinician))))
                 .hasStatusOk();
-        assertThat(mvc.get().uri("/api/v1/alerts").header("Authorization", bearer(TestIssuer.patient(patient))))
+        assertThat(mvc.get().uri("/api/v1/alerts").header("Authorization", bearer(TestIssuer.get().patient(patient))))
                 .hasStatus(403);
 
         assertThat(rowsBy(clinician)).containsExactly(new Row(clinician, "CLINICIAN", "ALERTS_READ", null,
@@ -123,7 +124,7 @@ class AuditTrailTest {
     void openingTheAlertStreamIsOneRow() throws Exception {
         String clinician = "dr-" + UUID.randomUUID();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts/stream"))
-                .header("Authorization", bearer(TestIssuer.clinician(clinician))).build();
+                .header("Authorization", bearer(TestIssuer.get().clinician(clinician))).build();
 
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
                 HttpResponse.BodyHandlers.ofInputStream());
@@ -144,11 +145,11 @@ class AuditTrailTest {
         String unknown = UUID.randomUUID().toString();
 
         assertThat(mvc.post().uri("/api/v1/alerts/" + alertId + "/acknowledgement")
-                .header("Authorization", bearer(TestIssuer.clinician("dr-ack")))).hasStatusOk();
+                .header("Authorization", bearer(TestIssuer.get().clinician("dr-ack")))).hasStatusOk();
         assertThat(mvc.post().uri("/api/v1/alerts/" + alertId + "/acknowledgement")
-                .header("Authorization", bearer(TestIssuer.ops("ops-ack")))).hasStatus(403);
+                .header("Authorization", bearer(TestIssuer.get().ops("ops-ack")))).hasStatus(403);
         assertThat(mvc.post().uri("/api/v1/alerts/" + unknown + "/acknowledgement")
-                .header("Authorization", bearer(TestIssuer.clinician("dr-ack")))).hasStatus(404);
+                .header("Authorization", bearer(TestIssuer.get().clinician("dr-ack")))).hasStatus(404);
 
         assertThat(rowsFor(alertId)).containsExactly(
                 new Row("dr-ack", "CLINICIAN", "ALERT_ACKNOWLEDGE", alertId, "ALLOWED", 200),
@@ -161,12 +162,12 @@ class AuditTrailTest {
     void opsSeesTheCliniciansViewsOfAReportNewestFirst() {
         String reportId = UUID.randomUUID().toString();
         String path = "/api/v1/notifications?reportId=" + reportId;
-        mvc.get().uri(path).header("Authorization", bearer(TestIssuer.clinician("dr-one"))).exchange();
-        mvc.get().uri(path).header("Authorization", bearer(TestIssuer.patient("patient-one"))).exchange();
-        mvc.get().uri(path).header("Authorization", bearer(TestIssuer.clinician("dr-two"))).exchange();
+        mvc.get().uri(path).header("Authorization", bearer(TestIssuer.get().clinician("dr-one"))).exchange();
+        mvc.get().uri(path).header("Authorization", bearer(TestIssuer.get().patient("patient-one"))).exchange();
+        mvc.get().uri(path).header("Authorization", bearer(TestIssuer.get().clinician("dr-two"))).exchange();
 
         MvcTestResult result = mvc.get().uri("/ops/v1/audit-events?objectId={id}&role=CLINICIAN", reportId)
-                .header("Authorization", bearer(TestIssuer.ops("ops-audit"))).exchange();
+                .header("Authorization", bearer(TestIssuer.get().ops("ops-audit"))).exchange();
 
         assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
         assertThat(result).bodyJson().extractingPath("$[*].actor").asArray().containsExactly("dr-two", "dr-one");
@@ -175,7 +176,7 @@ class AuditTrailTest {
                 .containsAllEntriesOf(Map.of("role", "CLINICIAN", "action", "NOTIFICATIONS_READ",
                         "objectId", reportId, "outcome", "ALLOWED", "httpStatus", 200));
         assertThat(mvc.get().uri("/ops/v1/audit-events?objectId={id}", reportId)
-                .header("Authorization", bearer(TestIssuer.ops("ops-audit")))).bodyJson()
+                .header("Authorization", bearer(TestIssuer.get().ops("ops-audit")))).bodyJson()
                 .extractingPath("$[*].actor").asArray()
                 // the first ops read of this report's trail is in its trail too
                 .containsExactly("ops-audit", "dr-two", "patient-one", "dr-one");
@@ -188,12 +189,12 @@ class AuditTrailTest {
     void theAuditEndpointIsForOpsOnlyAndNeedsAnObjectId() {
         String actor = "ops-" + UUID.randomUUID();
         assertThat(mvc.get().uri("/ops/v1/audit-events?objectId=" + UUID.randomUUID())
-                .header("Authorization", bearer(TestIssuer.clinician("dr-nosy")))).hasStatus(403);
+                .header("Authorization", bearer(TestIssuer.get().clinician("dr-nosy")))).hasStatus(403);
 
         MvcTestResult missing = mvc.get().uri("/ops/v1/audit-events")
-                .header("Authorization", bearer(TestIssuer.ops(actor))).exchange();
+                .header("Authorization", bearer(TestIssuer.get().ops(actor))).exchange();
         MvcTestResult blank = mvc.get().uri("/ops/v1/audit-events").param("objectId", " ")
-                .header("Authorization", bearer(TestIssuer.ops(actor))).exchange();
+                .header("Authorization", bearer(TestIssuer.get().ops(actor))).exchange();
 
         assertThat(missing).hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(blank).hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -205,7 +206,7 @@ class AuditTrailTest {
         long before = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
 
         assertThat(mvc.get().uri("/actuator/health")).hasStatusOk();
-        assertThat(mvc.get().uri("/actuator/prometheus").header("Authorization", bearer(TestIssuer.ops("ops-a"))))
+        assertThat(mvc.get().uri("/actuator/prometheus").header("Authorization", bearer(TestIssuer.get().ops("ops-a"))))
                 .hasStatusOk();
 
         assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(before);

@@ -1,6 +1,5 @@
 package clinic.notification.delivery;
 
-import clinic.notification.security.TestIssuer;
 import clinic.events.OutgoingEvent;
 import clinic.events.triage.Disposition;
 import clinic.notification.DeliveryLog;
@@ -8,6 +7,7 @@ import clinic.notification.Mailbox;
 import clinic.notification.NotificationServiceTest;
 import clinic.notification.TestServers;
 import clinic.notification.Webhooks;
+import clinic.support.testing.TestIssuer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.Counter;
@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 @NotificationServiceTest
 class ClinicianAlertDeliveryTest {
 
-    private static final String CLINICIAN = TestIssuer.bearer(TestIssuer.clinician("dr-test"));
+    private static final String CLINICIAN = TestIssuer.bearer(TestIssuer.get().clinician("dr-test"));
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;

@@ -1,7 +1,7 @@
 package clinic.notification.log;
 
-import clinic.notification.security.TestIssuer;
 import clinic.notification.NotificationServiceTest;
+import clinic.support.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @NotificationServiceTest
 class NotificationsApiTest {
 
-    private static final String CLINICIAN = TestIssuer.bearer(TestIssuer.clinician("dr-test"));
+    private static final String CLINICIAN = TestIssuer.bearer(TestIssuer.get().clinician("dr-test"));
 
     @Autowired
     MockMvcTester mvc;

@@ -1,6 +1,7 @@
 package clinic.notification.security;
 
 import clinic.notification.NotificationServiceTest;
+import clinic.support.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,11 +37,11 @@ class SecurityMatrixTest {
     static Stream<Arguments> refusedTokens() {
         return Stream.of(
                 Arguments.of("no token", null),
-                Arguments.of("expired", TestIssuer.expired("dr-x")),
-                Arguments.of("wrong issuer", TestIssuer.wrongIssuer("dr-x")),
-                Arguments.of("wrong audience", TestIssuer.wrongAudience("dr-x")),
-                Arguments.of("alg=none", TestIssuer.unsigned("dr-x")),
-                Arguments.of("signed by another key", TestIssuer.signedByAnotherKey("dr-x")));
+                Arguments.of("expired", TestIssuer.get().expired("dr-x")),
+                Arguments.of("wrong issuer", TestIssuer.get().wrongIssuer("dr-x")),
+                Arguments.of("wrong audience", TestIssuer.get().wrongAudience("dr-x")),
+                Arguments.of("alg=none", TestIssuer.get().unsigned("dr-x")),
+                Arguments.of("signed by another key", TestIssuer.get().signedByAnotherKey("dr-x")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,24 +68,24 @@ class SecurityMatrixTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("clinicianEndpoints")
     void aPatientIsForbiddenOnEveryClinicianEndpoint(String method, String path) throws Exception {
-        assertForbidden(call(method, path, TestIssuer.patient("patient-a")));
+        assertForbidden(call(method, path, TestIssuer.get().patient("patient-a")));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("clinicianEndpoints")
     void theNotificationsReadClientIsForbiddenOnTheAlerts(String method, String path) throws Exception {
-        assertForbidden(call(method, path, TestIssuer.client("clinic-integration", "notifications:read")));
+        assertForbidden(call(method, path, TestIssuer.get().client("clinic-integration", "notifications:read")));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("clinicianEndpoints")
     void opsIsForbiddenOnTheAlerts(String method, String path) throws Exception {
-        assertForbidden(call(method, path, TestIssuer.ops("ops-a")));
+        assertForbidden(call(method, path, TestIssuer.get().ops("ops-a")));
     }
 
     @Test
     void aPatientIsForbiddenOnTheDeliveryLogTheOpsEndpointsAndTheMetrics() throws Exception {
-        String patient = TestIssuer.patient("patient-a");
+        String patient = TestIssuer.get().patient("patient-a");
         assertForbidden(call("GET", "/api/v1/notifications?reportId=" + UUID.randomUUID(), patient));
         assertForbidden(call("GET", "/ops/v1/audit-events?objectId=" + UUID.randomUUID(), patient));
         assertForbidden(call("GET", "/actuator/prometheus", patient));
@@ -93,16 +94,17 @@ class SecurityMatrixTest {
     @Test
     void theDeliveryLogIsOpenToClinicianOpsAndTheNotificationsReadScope() throws Exception {
         String path = "/api/v1/notifications?reportId=" + UUID.randomUUID();
-        assertThat(call("GET", path, TestIssuer.clinician("dr-a")).status()).isEqualTo(200);
-        assertThat(call("GET", path, TestIssuer.ops("ops-a")).status()).isEqualTo(200);
-        assertThat(call("GET", path, TestIssuer.client("clinic-integration", "notifications:read")).status())
+        assertThat(call("GET", path, TestIssuer.get().clinician("dr-a")).status()).isEqualTo(200);
+        assertThat(call("GET", path, TestIssuer.get().ops("ops-a")).status()).isEqualTo(200);
+        assertThat(call("GET", path, TestIssuer.get().client("clinic-integration", "notifications:read")).status())
                 .isEqualTo(200);
-        assertForbidden(call("GET", path, TestIssuer.client("clinic-integration", "reports:read", "triage:read")));
+        assertForbidden(call("GET", path,
+                TestIssuer.get().client("clinic-integration", "reports:read", "triage:read")));
     }
 
     @Test
     void aClinicianReadsTheAlertQueue() throws Exception {
-        Answer answer = call("GET", ALERTS, TestIssuer.clinician("dr-a"));
+        Answer answer = call("GET", ALERTS, TestIssuer.get().clinician("dr-a"));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("application/json");
@@ -117,9 +119,9 @@ class SecurityMatrixTest {
     @Test
     void prometheusNeedsOpsOrTheMetricsScope() throws Exception {
         assertThat(call("GET", "/actuator/prometheus", null).status()).isEqualTo(401);
-        assertForbidden(call("GET", "/actuator/prometheus", TestIssuer.clinician("dr-a")));
-        assertThat(call("GET", "/actuator/prometheus", TestIssuer.ops("ops-a")).status()).isEqualTo(200);
-        assertThat(call("GET", "/actuator/prometheus", TestIssuer.client("prometheus", "metrics:read")).status())
+        assertForbidden(call("GET", "/actuator/prometheus", TestIssuer.get().clinician("dr-a")));
+        assertThat(call("GET", "/actuator/prometheus", TestIssuer.get().ops("ops-a")).status()).isEqualTo(200);
+        assertThat(call("GET", "/actuator/prometheus", TestIssuer.get().client("prometheus", "metrics:read")).status())
                 .isEqualTo(200);
         assertThat(call("GET", "/actuator/info", null).status()).isEqualTo(401);
     }
@@ -128,7 +130,7 @@ class SecurityMatrixTest {
     void anUnknownPathIsUnauthorizedAnonymouslyAndNotFoundWithoutInternalsForACaller() throws Exception {
         assertThat(call("GET", "/api/v1/nothing-here", null).status()).isEqualTo(401);
 
-        Answer answer = call("GET", "/api/v1/nothing-here", TestIssuer.clinician("dr-a"));
+        Answer answer = call("GET", "/api/v1/nothing-here", TestIssuer.get().clinician("dr-a"));
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.body()).doesNotContain("\"trace\"", "\"exception\"", "\"message\"", "Exception");
@@ -136,7 +138,7 @@ class SecurityMatrixTest {
 
     @Test
     void aBadParameterIsAProblemWithoutStackTraceOrExceptionName() throws Exception {
-        Answer answer = call("GET", "/api/v1/notifications?reportId=%3Cscript%3E", TestIssuer.clinician("dr-a"));
+        Answer answer = call("GET", "/api/v1/notifications?reportId=%3Cscript%3E", TestIssuer.get().clinician("dr-a"));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");

@@ -1,7 +1,7 @@
 package clinic.triage.audit;
 
+import clinic.support.testing.TestIssuer;
 import clinic.triage.decision.Triage;
-import clinic.triage.security.TestIssuer;
 import clinic.triage.testing.Answers;
 import clinic.triage.testing.ReportEvents;
 import clinic.triage.testing.TriageServiceTest;
@@ -27,7 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TriageServiceTest
 class AuditTrailTest {
 
-    private static final TestIssuer ISSUER = TestIssuer.shared();
+    private static final TestIssuer ISSUER = TestIssuer.get();
 
     @Autowired
     MockMvc mvc;

@@ -1,8 +1,8 @@
 package clinic.triage.decision;
 
 import clinic.events.intake.Symptom;
+import clinic.support.testing.TestIssuer;
 import clinic.triage.engine.HeelPainRules;
-import clinic.triage.security.TestIssuer;
 import clinic.triage.testing.Answers;
 import clinic.triage.testing.ReportEvents;
 import clinic.triage.testing.TriageServiceTest;
@@ -33,8 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class DecisionApiTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
-    private static final String CLINICIAN = "Bearer " + TestIssuer.shared().clinician("clinician-decision-api");
-    private static final String OPS = "Bearer " + TestIssuer.shared().ops("ops-decision-api");
+    private static final String CLINICIAN = "Bearer " + TestIssuer.get().clinician("clinician-decision-api");
+    private static final String OPS = "Bearer " + TestIssuer.get().ops("ops-decision-api");
 
     @Autowired
     MockMvc mvc;

@@ -1,6 +1,6 @@
 package clinic.triage.kafka;
 
-import clinic.triage.security.TestIssuer;
+import clinic.support.testing.TestIssuer;
 import clinic.triage.testing.TriageServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +59,7 @@ class ReadinessTest {
     @Test
     void exposesTheOutboxBacklogToPrometheus() throws Exception {
         mvc.perform(get("/actuator/prometheus")
-                        .header("Authorization", "Bearer " + TestIssuer.shared().ops("ops-readiness")))
+                        .header("Authorization", "Bearer " + TestIssuer.get().ops("ops-readiness")))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
                         org.hamcrest.Matchers.allOf(

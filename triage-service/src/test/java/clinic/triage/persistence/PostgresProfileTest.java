@@ -2,10 +2,10 @@ package clinic.triage.persistence;
 
 import clinic.events.triage.Disposition;
 import clinic.events.triage.TriageDecisionMade;
+import clinic.support.testing.TestIssuer;
 import clinic.triage.TriageApplication;
 import clinic.triage.decision.Triage;
 import clinic.support.outbox.Outbox;
-import clinic.triage.security.TestIssuer;
 import clinic.triage.testing.Answers;
 import clinic.triage.testing.ReportEvents;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

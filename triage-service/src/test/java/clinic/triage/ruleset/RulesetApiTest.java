@@ -1,7 +1,7 @@
 package clinic.triage.ruleset;
 
+import clinic.support.testing.TestIssuer;
 import clinic.triage.engine.HeelPainRules;
-import clinic.triage.security.TestIssuer;
 import clinic.triage.testing.TriageServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +23,7 @@ class RulesetApiTest {
 
     @Test
     void theRulesetApiServesWhatTheCommittedDocumentSays() throws Exception {
-        String token = TestIssuer.shared().clinician("clinician-ruleset");
+        String token = TestIssuer.get().clinician("clinician-ruleset");
         String json = mvc.perform(get("/api/v1/ruleset").header("Authorization", "Bearer " + token))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         RulesetView served = JsonMapper.builder().build().readValue(json, RulesetView.class);

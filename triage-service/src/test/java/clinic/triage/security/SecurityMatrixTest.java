@@ -1,5 +1,6 @@
 package clinic.triage.security;
 
+import clinic.support.testing.TestIssuer;
 import clinic.triage.decision.Triage;
 import clinic.triage.testing.Answers;
 import clinic.triage.testing.ReportEvents;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TriageServiceTest
 class SecurityMatrixTest {
 
-    private static final TestIssuer ISSUER = TestIssuer.shared();
+    private static final TestIssuer ISSUER = TestIssuer.get();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> PROTECTED = List.of("/api/v1/triage-decisions/" + UUID.randomUUID(),
             "/api/v1/ruleset", "/ops/v1/audit-events?objectId=" + UUID.randomUUID(), "/actuator/prometheus");
@@ -130,7 +131,7 @@ class SecurityMatrixTest {
                 get("/api/v1/triage-decisions/not-a-uuid", clinician),
                 get("/api/v1/triage-decisions/" + UUID.randomUUID(), clinician),
                 get("/error", clinician),
-                // rejected by Spring Security's firewall before any filter: rendered by the error page
+                // rejected by Spring Security's firewall before any filter: a problem of the firewall's handler
                 get("/api/v1/triage-decisions/a;b", clinician),
                 get("/api/v1/ruleset", "not.a.jwt"));
         for (HttpResponse<String> error : errors) {

@@ -1,11 +1,12 @@
 package clinic.triage.testing;
 
-import clinic.triage.security.TestIssuer;
+import clinic.support.testing.TestIssuer;
+import clinic.support.testing.TestIssuerProperties;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.ContextCustomizerFactories;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -29,7 +30,6 @@ import java.lang.annotation.Target;
         "clinic.outbox.relay.fixed-delay=50ms"})
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @AutoConfigureMockMvc
-@ContextConfiguration(initializers = TestIssuer.Properties.class)
-@Import(TestIssuer.SlowMachineTimeouts.class)
+@ContextCustomizerFactories(TestIssuerProperties.class)
 public @interface TriageServiceTest {
 }

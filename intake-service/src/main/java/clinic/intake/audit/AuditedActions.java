@@ -1,0 +1,28 @@
+package clinic.intake.audit;
+
+import clinic.support.audit.AuditedRoutes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static clinic.support.audit.AuditedRoute.get;
+import static clinic.support.audit.AuditedRoute.post;
+
+/**
+ * Intake's patient data and the audit action each access leaves in the trail: a report submitted (through the
+ * API or the patients' form; the object is the new report, named by the controller) or read (its status over
+ * the API, its page), and a patient's contact details looked up by the notification service. Reads of the
+ * audit trail itself are audited by service-support.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuditedActions {
+
+    @Bean
+    AuditedRoutes auditedRoutes() {
+        return AuditedRoutes.of(
+                post("/api/v1/symptom-reports", "REPORT_SUBMIT"),
+                get("/api/v1/symptom-reports/{reportId}", "REPORT_READ"),
+                post("/reports", "REPORT_FORM_SUBMIT"),
+                get("/reports/{reportId}", "REPORT_PAGE_READ"),
+                get("/internal/v1/patient-contacts/{reportId}", "PATIENT_CONTACT_READ"));
+    }
+}

@@ -1,0 +1,26 @@
+package clinic.notification.audit;
+
+import clinic.support.audit.AuditedRoutes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static clinic.support.audit.AuditedRoute.get;
+import static clinic.support.audit.AuditedRoute.post;
+
+/**
+ * The notification service's patient data and the audit action each access leaves in the trail: a report's
+ * delivery log (object = the report), the clinicians' alert queue and its live stream, and the acknowledgement
+ * of an alert (object = the alert). Reads of the audit trail itself are audited by service-support.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuditedActions {
+
+    @Bean
+    AuditedRoutes auditedRoutes() {
+        return AuditedRoutes.of(
+                get("/api/v1/notifications", "NOTIFICATIONS_READ").idFromParameter("reportId"),
+                get("/api/v1/alerts", "ALERTS_READ"),
+                get("/api/v1/alerts/stream", "ALERTS_STREAM"),
+                post("/api/v1/alerts/{alertId}/acknowledgement", "ALERT_ACKNOWLEDGE"));
+    }
+}

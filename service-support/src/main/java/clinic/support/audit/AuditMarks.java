@@ -1,0 +1,46 @@
+package clinic.support.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+import java.util.UUID;
+
+/**
+ * What only the controller knows, handed to the audit filter as request attributes: the id of an object it
+ * has just created, and that it refused an object the caller may not see (the answer is a 404, so the caller
+ * learns nothing; the audit row says DENIED).
+ */
+public final class AuditMarks {
+
+    private static final String OBJECT_ID = AuditMarks.class.getName() + ".objectId";
+    private static final String DENIED = AuditMarks.class.getName() + ".denied";
+
+    private AuditMarks() {
+    }
+
+    /** The current request created this object: its audit row names it. */
+    public static void created(UUID objectId) {
+        set(OBJECT_ID, objectId.toString());
+    }
+
+    /** The current request was refused the object it asked for, although its answer does not say so. */
+    public static void deniedObject() {
+        set(DENIED, Boolean.TRUE);
+    }
+
+    static String createdId(HttpServletRequest request) {
+        return request.getAttribute(OBJECT_ID) instanceof String id ? id : null;
+    }
+
+    static boolean denied(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(DENIED));
+    }
+
+    private static void set(String name, Object value) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(name, value, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package clinic.support.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.client.RestTemplate;
+
+import java.time.Duration;
+
+/**
+ * What every clinic resource server shares beyond its filter chain ({@link ClinicResourceServer}): patient
+ * timeouts for the issuer's keys, and firewall refusals as problem+json.
+ */
+@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
+@ConditionalOnClass({JwtDecoder.class, JwkSetUriJwtDecoderBuilderCustomizer.class, RequestRejectedHandler.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ClinicSecurityAutoConfiguration {
+
+    /**
+     * How long the decoder waits for the issuer's metadata and keys. Spring Security's default read timeout is
+     * so short that a busy issuer (or a busy machine) turns the first request after start-up into a failure;
+     * the keys are then cached, so a few seconds here cost nothing in normal operation.
+     */
+    static final Duration ISSUER_TIMEOUT = Duration.ofSeconds(10);
+
+    @Bean
+    JwkSetUriJwtDecoderBuilderCustomizer issuerTimeouts() {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(ISSUER_TIMEOUT);
+        requests.setReadTimeout(ISSUER_TIMEOUT);
+        RestTemplate rest = new RestTemplate(requests);
+        return builder -> builder.restOperations(rest);
+    }
+
+    /** Requests Spring Security's firewall refuses: a problem+json 400 instead of the container's error page. */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new ProblemResponses();
+    }
+}
