@@ -69,19 +69,16 @@ public final class Checks {
         return new AnyOf(List.of(checks));
     }
 
-    /** A check on one answer that reduces to one {@link Atom}. */
-    interface Leaf extends Check {
-        Atom atom();
-
-        /** As {@link #explain(IntakeAnswers, List)}, from the {@link AnswerValues} vector of the same answers. */
-        void explain(int[] values, List<String> because);
-
+    /**
+     * A check on one answer. Its explanation is often the same for every report it holds for, so a rule made of
+     * such checks can write its fired rule once ({@link #constantExplanation(Check)}).
+     */
+    private interface Leaf extends Check {
         /** The text {@link #explain} adds whatever the answers (when the check holds), or null if it varies. */
         String constantExplanation();
     }
 
     private static final class YesNo implements Leaf {
-        private final Atom atom;
         private final Field<Boolean> field;
         private final boolean expected;
         private final String text;
@@ -90,7 +87,6 @@ public final class Checks {
             this.field = Objects.requireNonNull(field, "field");
             this.expected = expected;
             this.text = field.name() + " = " + expected;
-            this.atom = new Atom(Atom.Op.EQUALS, field.index(), expected ? 1 : 0);
         }
 
         public boolean test(IntakeAnswers a) {
@@ -98,10 +94,6 @@ public final class Checks {
         }
 
         public void explain(IntakeAnswers a, List<String> because) {
-            because.add(text);
-        }
-
-        public void explain(int[] values, List<String> because) {
             because.add(text);
         }
 
@@ -113,17 +105,12 @@ public final class Checks {
             return text;
         }
 
-        public Atom atom() {
-            return atom;
-        }
-
         public String constantExplanation() {
             return text;
         }
     }
 
     private static final class Compare implements Leaf {
-        private final Atom atom;
         private final Field<Integer> field;
         private final int threshold;
         private final boolean atLeast;
@@ -140,7 +127,6 @@ public final class Checks {
             for (int i = 0; i < explanations.length; i++) {
                 explanations[i] = explanation(field.min() + i);
             }
-            this.atom = new Atom(atLeast ? Atom.Op.AT_LEAST : Atom.Op.BELOW, field.index(), threshold);
         }
 
         public boolean test(IntakeAnswers a) {
@@ -149,14 +135,7 @@ public final class Checks {
         }
 
         public void explain(IntakeAnswers a, List<String> because) {
-            explain(field.read(a), because);
-        }
-
-        public void explain(int[] values, List<String> because) {
-            explain(values[field.index()], because);
-        }
-
-        private void explain(int value, List<String> because) {
+            int value = field.read(a);
             int i = value - field.min();
             because.add(i >= 0 && i < explanations.length ? explanations[i] : explanation(value));
         }
@@ -173,10 +152,6 @@ public final class Checks {
             return description;
         }
 
-        public Atom atom() {
-            return atom;
-        }
-
         public String constantExplanation() {
             return null;
         }
@@ -187,7 +162,6 @@ public final class Checks {
     }
 
     private static final class ChoiceIs<E extends Enum<E>> implements Leaf {
-        private final Atom atom;
         private final Field<E> field;
         private final E value;
         private final boolean equal;
@@ -207,7 +181,6 @@ public final class Checks {
             for (int i = 0; i < otherwise.length; i++) {
                 otherwise[i] = notValue(field.choices().get(i));
             }
-            this.atom = new Atom(equal ? Atom.Op.EQUALS : Atom.Op.NOT_EQUALS, field.index(), value.ordinal());
         }
 
         public boolean test(IntakeAnswers a) {
@@ -223,15 +196,6 @@ public final class Checks {
             }
         }
 
-        public void explain(int[] values, List<String> because) {
-            if (equal) {
-                because.add(description);
-            } else {
-                int given = values[field.index()];
-                because.add(given >= 0 && given < otherwise.length ? otherwise[given] : notValue(null));
-            }
-        }
-
         private String notValue(Object given) {
             return field.name() + " = " + given + " (not " + value + ")";
         }
@@ -244,17 +208,12 @@ public final class Checks {
             return description;
         }
 
-        public Atom atom() {
-            return atom;
-        }
-
         public String constantExplanation() {
             return equal ? description : null;
         }
     }
 
     private static final class Includes<E extends Enum<E>> implements Leaf {
-        private final Atom atom;
         private final Field<Set<E>> field;
         private final List<E> values;
         private final List<String> explanations;
@@ -266,7 +225,6 @@ public final class Checks {
             this.explanations = values.stream().map(value -> field.name() + " includes " + value).toList();
             this.description = values.size() == 1 ? explanations.get(0)
                     : field.name() + " includes any of " + names(values);
-            this.atom = new Atom(Atom.Op.INCLUDES_ANY, field.index(), mask(values));
         }
 
         public boolean test(IntakeAnswers a) {
@@ -288,15 +246,6 @@ public final class Checks {
             }
         }
 
-        public void explain(int[] answers, List<String> because) {
-            int given = answers[field.index()];
-            for (int i = 0; i < values.size(); i++) {
-                if ((given & 1 << values.get(i).ordinal()) != 0) {
-                    because.add(explanations.get(i));
-                }
-            }
-        }
-
         public void reads(Set<String> fields) {
             fields.add(field.name());
         }
@@ -305,17 +254,12 @@ public final class Checks {
             return description;
         }
 
-        public Atom atom() {
-            return atom;
-        }
-
         public String constantExplanation() {
             return values.size() == 1 ? explanations.get(0) : null;
         }
     }
 
     private static final class Excludes<E extends Enum<E>> implements Leaf {
-        private final Atom atom;
         private final Field<Set<E>> field;
         private final List<E> values;
         private final String description;
@@ -324,7 +268,6 @@ public final class Checks {
             this.field = Objects.requireNonNull(field, "field");
             this.values = requireChoices(field, values);
             this.description = field.name() + " includes none of " + names(values);
-            this.atom = new Atom(Atom.Op.INCLUDES_NONE, field.index(), mask(values));
         }
 
         public boolean test(IntakeAnswers a) {
@@ -341,10 +284,6 @@ public final class Checks {
             because.add(description);
         }
 
-        public void explain(int[] values, List<String> because) {
-            because.add(description);
-        }
-
         public void reads(Set<String> fields) {
             fields.add(field.name());
         }
@@ -353,17 +292,13 @@ public final class Checks {
             return description;
         }
 
-        public Atom atom() {
-            return atom;
-        }
-
         public String constantExplanation() {
             return description;
         }
     }
 
     /** Holds when every one of {@code checks} holds. */
-    record AllOf(List<Check> checks) implements Check {
+    private record AllOf(List<Check> checks) implements Check {
         public boolean test(IntakeAnswers a) {
             for (Check check : checks) {
                 if (!check.test(a)) {
@@ -389,7 +324,7 @@ public final class Checks {
     }
 
     /** Holds when at least one of {@code checks} holds. */
-    record AnyOf(List<Check> checks) implements Check {
+    private record AnyOf(List<Check> checks) implements Check {
         public boolean test(IntakeAnswers a) {
             for (Check check : checks) {
                 if (check.test(a)) {
@@ -415,51 +350,6 @@ public final class Checks {
         public String describe() {
             return checks.stream().map(Checks::grouped).collect(Collectors.joining(" OR "));
         }
-    }
-
-    /**
-     * Adds the answers that make {@code check} true, as {@link Check#explain} does, reading built-in checks
-     * from the {@link AnswerValues} vector of the same answers (no answer is read twice).
-     */
-    static void explain(Check check, IntakeAnswers answers, int[] values, List<String> because) {
-        if (check instanceof Leaf leaf) {
-            leaf.explain(values, because);
-        } else if (check instanceof AllOf all) {
-            for (Check part : all.checks()) {
-                explain(part, answers, values, because);
-            }
-        } else if (check instanceof AnyOf any) {
-            for (Check part : any.checks()) {
-                if (holds(part, answers, values)) {
-                    explain(part, answers, values, because);
-                }
-            }
-        } else {
-            check.explain(answers, because);
-        }
-    }
-
-    private static boolean holds(Check check, IntakeAnswers answers, int[] values) {
-        if (check instanceof Leaf leaf) {
-            return leaf.atom().test(values);
-        }
-        if (check instanceof AllOf all) {
-            for (Check part : all.checks()) {
-                if (!holds(part, answers, values)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (check instanceof AnyOf any) {
-            for (Check part : any.checks()) {
-                if (holds(part, answers, values)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return check.test(answers);
     }
 
     /**
@@ -496,14 +386,6 @@ public final class Checks {
             throw new IllegalArgumentException(values + " are not answers to " + field.name());
         }
         return values;
-    }
-
-    private static int mask(List<? extends Enum<?>> values) {
-        int mask = 0;
-        for (Enum<?> value : values) {
-            mask |= 1 << value.ordinal();
-        }
-        return mask;
     }
 
     private static String names(List<? extends Enum<?>> values) {

@@ -19,7 +19,6 @@ public final class Field<T> {
     /** How an answer is shaped in the intake contract. */
     public enum Kind { YES_NO, NUMBER, CHOICE, CHOICES }
 
-    private final int index;
     private final String name;
     private final Kind kind;
     private final int min;
@@ -27,9 +26,8 @@ public final class Field<T> {
     private final List<? extends Enum<?>> choices;
     private final Function<IntakeAnswers, T> read;
 
-    private Field(int index, String name, Kind kind, int min, int max, List<? extends Enum<?>> choices,
+    private Field(String name, Kind kind, int min, int max, List<? extends Enum<?>> choices,
                   Function<IntakeAnswers, T> read) {
-        this.index = index;
         this.name = Objects.requireNonNull(name, "name");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.min = min;
@@ -38,23 +36,23 @@ public final class Field<T> {
         this.read = Objects.requireNonNull(read, "read");
     }
 
-    static Field<Boolean> yesNo(int index, String name, Function<IntakeAnswers, Boolean> read) {
-        return new Field<>(index, name, Kind.YES_NO, 0, 1, List.of(), read);
+    static Field<Boolean> yesNo(String name, Function<IntakeAnswers, Boolean> read) {
+        return new Field<>(name, Kind.YES_NO, 0, 1, List.of(), read);
     }
 
-    static Field<Integer> number(int index, String name, int min, int max, Function<IntakeAnswers, Integer> read) {
-        return new Field<>(index, name, Kind.NUMBER, min, max, List.of(), read);
+    static Field<Integer> number(String name, int min, int max, Function<IntakeAnswers, Integer> read) {
+        return new Field<>(name, Kind.NUMBER, min, max, List.of(), read);
     }
 
-    static <E extends Enum<E>> Field<E> choice(int index, String name, Class<E> type,
+    static <E extends Enum<E>> Field<E> choice(String name, Class<E> type,
                                                Function<IntakeAnswers, E> read) {
-        return new Field<>(index, name, Kind.CHOICE, 0, type.getEnumConstants().length - 1,
+        return new Field<>(name, Kind.CHOICE, 0, type.getEnumConstants().length - 1,
                 Arrays.asList(type.getEnumConstants()), read);
     }
 
-    static <E extends Enum<E>> Field<java.util.Set<E>> choices(int index, String name, Class<E> type,
+    static <E extends Enum<E>> Field<java.util.Set<E>> choices(String name, Class<E> type,
                                                                Function<IntakeAnswers, java.util.Set<E>> read) {
-        return new Field<>(index, name, Kind.CHOICES, 0, type.getEnumConstants().length - 1,
+        return new Field<>(name, Kind.CHOICES, 0, type.getEnumConstants().length - 1,
                 Arrays.asList(type.getEnumConstants()), read);
     }
 
@@ -87,9 +85,20 @@ public final class Field<T> {
         return read.apply(answers);
     }
 
-    /** Position in {@link Fields#ALL} and in the value vector of {@link AnswerValues}. */
-    int index() {
-        return index;
+    /**
+     * What makes this answer fall outside the intake contract, without the value itself (a missing choice, a
+     * number out of range): a combination no rule is written for. Null when the contract allows it; a yes/no
+     * answer or a multiple choice always is (the answers hold no null sets).
+     */
+    String contractViolation(IntakeAnswers answers) {
+        return switch (kind) {
+            case NUMBER -> {
+                int value = (Integer) read(answers);
+                yield value < min || value > max ? name + " is outside the intake contract (" + allowed() + ")" : null;
+            }
+            case CHOICE -> read(answers) == null ? name + " is missing" : null;
+            case YES_NO, CHOICES -> null;
+        };
     }
 
     /** What the intake contract allows, as a clinician reads it, e.g. {@code a whole number from 0 to 10}. */

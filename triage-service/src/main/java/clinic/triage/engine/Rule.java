@@ -74,25 +74,10 @@ public final class Rule {
         return new FiredRule(id, disposition, because, source);
     }
 
-    /** As {@link #fire(IntakeAnswers)}, reading the answers from their {@link AnswerValues} vector. */
-    FiredRule fire(IntakeAnswers answers, int[] values) {
-        if (constantFired != null) {
-            return constantFired;
-        }
-        List<String> because = new ArrayList<>(4);
-        Checks.explain(when, answers, values, because);
-        return new FiredRule(id, disposition, because, source);
-    }
-
     /** The definition as canonical text: what the ruleset hash is computed from. */
     String canonical() {
         return "rule " + id + "\n kind " + kind.label() + "\n flag " + flag + "\n disposition " + disposition
                 + "\n when " + when.describe() + "\n reason " + reason + "\n source " + source + "\n";
-    }
-
-    /** What the rule tests. */
-    Check when() {
-        return when;
     }
 
     public String id() {

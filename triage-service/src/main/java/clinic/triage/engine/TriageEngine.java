@@ -22,9 +22,10 @@ import java.util.List;
  * URGENT_REVIEW, never a silent SELF_CARE. The rules that could be evaluated still count, so an emergency
  * stays an emergency.
  * <p>
- * Speed: the answers are read once into an int vector and the rules' conditions are tested through their
- * {@link CompiledConditions compiled form}; rulesets with conditions that cannot be compiled are
- * interpreted check by check, with the same result.
+ * Every rule and sign is tested through its checks, one by one, on the answers as given: the code a clinician
+ * or reviewer reads is the code that decides. That is still thousands of times faster than reports arrive
+ * (benchmarks/README.md), so there is deliberately no second, faster form of the rules that would have to be
+ * kept equal to this one.
  */
 public final class TriageEngine {
 
@@ -36,15 +37,10 @@ public final class TriageEngine {
     private final Rule[] rules;
     private final Check[] signs;
     private final int[] signPositions;
-    private final CompiledConditions compiled;
     private final LikelyConditionRanker ranker;
     private final SelfCarePlanner planner = new SelfCarePlanner();
 
     public TriageEngine(Ruleset ruleset) {
-        this(ruleset, true);
-    }
-
-    private TriageEngine(Ruleset ruleset, boolean compile) {
         this.ruleset = ruleset;
         this.rules = ruleset.rules().toArray(Rule[]::new);
         this.signs = ruleset.signs().stream().map(ConditionSign::when).toArray(Check[]::new);
@@ -53,23 +49,11 @@ public final class TriageEngine {
         for (int i = 0; i < signs.length; i++) {
             signPositions[i] = ranker.position(i);
         }
-        this.compiled = compile ? CompiledConditions.compile(ruleset.rules().stream().map(Rule::when).toList(),
-                List.of(signs), signPositions) : null;
     }
 
     /** The engine with the clinic's heel-pain ruleset. */
     public static TriageEngine standard() {
         return new TriageEngine(HeelPainRules.ruleset());
-    }
-
-    /** The same ruleset, every condition interpreted check by check: the reference the fast path must match. */
-    static TriageEngine interpreting(Ruleset ruleset) {
-        return new TriageEngine(ruleset, false);
-    }
-
-    /** Whether this engine tests conditions through their compiled form. */
-    boolean compiled() {
-        return compiled != null;
     }
 
     public Ruleset ruleset() {
@@ -82,36 +66,15 @@ public final class TriageEngine {
                     List.of(FailSafe.fired(List.of(FailSafe.unclassifiable("the answers are missing")))), null,
                     ruleset.ref());
         }
-        int[] values;
-        try {
-            values = AnswerValues.read(answers);
-        } catch (RuntimeException e) {
-            return interpret(answers, null, add(null, FailSafe.failure("reading the answers", e)));
-        }
         List<String> failures = null;
-        List<String> violations = AnswerValues.contractViolations(values);
-        if (violations != null) {
-            for (String violation : violations) {
+        for (Field<?> field : Fields.ALL) {
+            String violation = field.contractViolation(answers);
+            if (violation != null) {
                 failures = add(failures, FailSafe.unclassifiable(violation));
             }
         }
-        if (compiled == null) {
-            return interpret(answers, values, failures);
-        }
-        long ruleHolds;
-        long signHolds;
-        try {
-            long facts = compiled.facts(values);
-            ruleHolds = compiled.rules(facts);
-            signHolds = compiled.signs(facts);
-        } catch (RuntimeException e) {
-            return interpret(answers, values, add(failures, FailSafe.failure("testing the compiled conditions", e)));
-        }
-        return decide(answers, values, ruleHolds, signHolds, true, failures);
-    }
 
-    /** Tests every rule and sign through its checks, one by one; a check that throws is a failure of its own. */
-    private TriageOutcome interpret(IntakeAnswers answers, int[] values, List<String> failures) {
+        // A check that throws is a failure of its own: the other rules still count.
         long ruleHolds = 0;
         for (int i = 0; i < rules.length; i++) {
             try {
@@ -134,15 +97,15 @@ public final class TriageEngine {
             failures = add(failures, FailSafe.failure("ranking the likely conditions", e));
             rankable = false;
         }
-        return decide(answers, values, ruleHolds, signHolds, rankable, failures);
+        return decide(answers, ruleHolds, signHolds, rankable, failures);
     }
 
     /**
      * The decision from the rules that hold (bit i: rule i) and the signs that hold (in the ranker's
      * positions): most urgent proposal, red flags, explanations, ranking and plan; any failure fails safe.
      */
-    private TriageOutcome decide(IntakeAnswers answers, int[] values, long ruleHolds, long signHolds,
-                                 boolean rankable, List<String> failures) {
+    private TriageOutcome decide(IntakeAnswers answers, long ruleHolds, long signHolds, boolean rankable,
+                                 List<String> failures) {
         List<FiredRule> fired = ruleHolds == 0 && failures == null ? List.of()
                 : new ArrayList<>(Long.bitCount(ruleHolds) + 1);
         List<RedFlag> redFlags = ruleHolds == 0 ? List.of() : new ArrayList<>(Long.bitCount(ruleHolds));
@@ -160,7 +123,7 @@ public final class TriageEngine {
             child |= CHILD_TRIGGER.equals(rule.flag());
             diabetes |= DIABETES_TRIGGER.equals(rule.flag());
             try {
-                fired.add(values != null ? rule.fire(answers, values) : rule.fire(answers));
+                fired.add(rule.fire(answers));
             } catch (RuntimeException e) {
                 failures = add(failures, FailSafe.failure("explaining rule " + rule.id(), e));
             }

@@ -91,10 +91,10 @@ class FailSafeTest {
     @Test
     void numbersOutsideTheContractAreNamedWithoutTheirValues() {
         int[] values = AnswerValues.read(Answers.quiet().build());
-        values[Fields.PAIN_SCORE.index()] = 11;
-        values[Fields.AGE_YEARS.index()] = 0;
-        values[Fields.WEEKS_OF_LOAD_REDUCTION_AND_REHAB.index()] = -1;
-        values[Fields.TREND.index()] = AnswerValues.MISSING;
+        values[AnswerValues.index(Fields.PAIN_SCORE)] = 11;
+        values[AnswerValues.index(Fields.AGE_YEARS)] = 0;
+        values[AnswerValues.index(Fields.WEEKS_OF_LOAD_REDUCTION_AND_REHAB)] = -1;
+        values[AnswerValues.index(Fields.TREND)] = AnswerValues.MISSING;
 
         TriageOutcome outcome = TriageEngine.standard().evaluate(GeneratedReports.answers(values));
 
@@ -129,11 +129,9 @@ class FailSafeTest {
     }
 
     @Test
-    void aRulesetWithAHandWrittenCheckIsInterpretedAndStillFailsSafe() {
+    void aRuleThatThrowsIsListedAfterTheAnswersOutsideTheContract() {
         TriageEngine engine = new TriageEngine(new Ruleset("test", "0.0.1", List.of(BROKEN), ConditionSigns.all()));
 
-        assertThat(engine.compiled()).isFalse();
-        assertThat(TriageEngine.standard().compiled()).isTrue();
         assertThat(engine.evaluate(withValue(Answers.quiet().build(), Fields.PAIN_SCORE, 42)).rulesFired())
                 .singleElement().satisfies(failSafe -> assertThat(failSafe.because()).containsExactly(
                         "the report could not be classified: painScore is outside the intake contract"
@@ -143,7 +141,7 @@ class FailSafeTest {
 
     private static IntakeAnswers withValue(IntakeAnswers answers, Field<?> field, int value) {
         int[] values = AnswerValues.read(answers);
-        values[field.index()] = value;
+        values[AnswerValues.index(field)] = value;
         return GeneratedReports.answers(values);
     }
 }
