@@ -81,18 +81,27 @@ public final class RequiredTool {
         if (found.isPresent()) {
             return found.get();
         }
+        String reason = whyMissing(test);
+        System.err.println(reason);
+        return mustBeInstalled() ? fail(reason) : abort(reason);
+    }
+
+    /** Whether a missing tool fails the test (CI=true) rather than skipping it. */
+    boolean mustBeInstalled() {
+        return "true".equals(environment.apply("CI")) && !(bestEffortInCi && notInstalledByCi());
+    }
+
+    String whyMissing(Class<?> test) {
         String missing = name() + " is not installed: " + test.getSimpleName();
         String install = "apt-get install " + debianPackages;
-        if (!"true".equals(environment.apply("CI"))) {
-            return skip(missing + " skipped (" + install + "; CI installs it)");
+        if (mustBeInstalled()) {
+            return missing + " cannot run, and CI=true does not allow skipping it (" + install
+                    + "; .ci/run installs it)";
         }
-        if (bestEffortInCi && notInstalledByCi()) {
-            return skip(missing + " skipped (" + install + "; .ci/run could not install it on this machine)");
+        if ("true".equals(environment.apply("CI"))) {
+            return missing + " skipped (" + install + "; .ci/run could not install it on this machine)";
         }
-        String reason = missing + " cannot run, and CI=true does not allow skipping it (" + install
-                + "; .ci/run installs it)";
-        System.err.println(reason);
-        return fail(reason);
+        return missing + " skipped (" + install + "; CI installs it)";
     }
 
     Optional<Path> find() {
@@ -118,11 +127,6 @@ public final class RequiredTool {
 
     private static boolean isExecutable(Path file) {
         return Files.isRegularFile(file) && Files.isExecutable(file);
-    }
-
-    private static Path skip(String reason) {
-        System.err.println(reason);
-        return abort(reason);
     }
 
     @Override
