@@ -1,5 +1,7 @@
 package clinic.deploy;
 
+import clinic.support.testing.RequiredTool;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,8 +182,7 @@ class ComposeFileTest {
 
     @Test
     void dockerComposeAcceptsTheFileWithTheExampleEnvironment() {
-        Tool compose = new Tool("docker-compose");
-        compose.assumeInstalled();
+        Tool compose = Tool.require(RequiredTool.DOCKER_COMPOSE, getClass());
         Tool.Result result = compose.run(List.of("--env-file", ENV_EXAMPLE, "-f", "docker-compose.yml", "config", "-q"),
                 List.copyOf(exampleEnv().keySet()));
         assertThat(result.exitCode()).as(result.output()).isZero();
@@ -189,8 +190,7 @@ class ComposeFileTest {
 
     @Test
     void dockerComposeRefusesToStartWithoutTheSecrets(@TempDir Path dir) throws IOException {
-        Tool compose = new Tool("docker-compose");
-        compose.assumeInstalled();
+        Tool compose = Tool.require(RequiredTool.DOCKER_COMPOSE, getClass());
         Path empty = Files.writeString(dir.resolve("empty.env"), "");
         Tool.Result result = compose.run(List.of("--env-file", empty.toString(), "-f", "docker-compose.yml", "config", "-q"),
                 List.copyOf(exampleEnv().keySet()));

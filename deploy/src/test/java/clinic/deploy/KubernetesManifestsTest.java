@@ -1,5 +1,7 @@
 package clinic.deploy;
 
+import clinic.support.testing.RequiredTool;
+
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -192,8 +194,7 @@ class KubernetesManifestsTest {
 
     @Test
     void kubectlRendersTheKustomization() {
-        Tool kubectl = new Tool("kubectl");
-        kubectl.assumeInstalled();
+        Tool kubectl = Tool.require(RequiredTool.KUBECTL, getClass());
         Tool.Result result = kubectl.run("kustomize", K8s.DIR);
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output().lines().filter("kind: Deployment"::equals).count()).isEqualTo(3);

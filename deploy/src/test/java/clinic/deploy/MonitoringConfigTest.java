@@ -1,5 +1,7 @@
 package clinic.deploy;
 
+import clinic.support.testing.RequiredTool;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +44,7 @@ class MonitoringConfigTest {
 
     @Test
     void promtoolAcceptsThePrometheusConfigAndItsRules() {
-        Tool promtool = new Tool("promtool");
-        promtool.assumeInstalled();
+        Tool promtool = Tool.require(RequiredTool.PROMTOOL, getClass());
         Tool.Result result = promtool.run("check", "config", PROMETHEUS);
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("rules found");
@@ -51,8 +52,7 @@ class MonitoringConfigTest {
 
     @Test
     void promtoolRejectsABrokenConfigSoItsVerdictMeansSomething(@TempDir Path dir) throws IOException {
-        Tool promtool = new Tool("promtool");
-        promtool.assumeInstalled();
+        Tool promtool = Tool.require(RequiredTool.PROMTOOL, getClass());
         Path broken = Files.writeString(dir.resolve("prometheus.yml"),
                 Repo.text(PROMETHEUS).replace("rule_files:", "rule_filez:"));
         Tool.Result result = promtool.run("check", "config", broken.toString());
@@ -87,8 +87,7 @@ class MonitoringConfigTest {
 
     @Test
     void promtoolParsesEveryDashboardQuery(@TempDir Path dir) throws IOException {
-        Tool promtool = new Tool("promtool");
-        promtool.assumeInstalled();
+        Tool promtool = Tool.require(RequiredTool.PROMTOOL, getClass());
         // promtool has no "check query": each expression becomes a recording rule, which it parses fully
         StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
         List<String> expressions = expressions();

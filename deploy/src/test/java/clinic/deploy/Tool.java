@@ -1,44 +1,29 @@
 package clinic.deploy;
 
-import java.io.File;
+import clinic.support.testing.RequiredTool;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-/** An external validator (docker-compose, promtool, kubectl) run offline, when it is installed. */
-record Tool(String name) {
+/** An external validator (docker-compose, promtool, kubectl) run offline in the repository root. */
+record Tool(Path executable) {
 
     record Result(int exitCode, String output) {
     }
 
-    boolean installed() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return true;
-            }
-        }
-        return false;
+    /** The installed tool; where it is missing, RequiredTool skips the calling test (fails it under CI=true). */
+    static Tool require(RequiredTool tool, Class<?> test) {
+        return new Tool(tool.require(test));
     }
 
-    /** Skips the calling test (only that one) when the binary is absent; CI installs it. */
-    void assumeInstalled() {
-        assumeTrue(installed(), name + " is not installed; this check runs where it is (CI installs it)");
-    }
-
-    /** Runs the tool in the repository root, with the given variables removed from its environment. */
+    /** Runs the tool with the given variables removed from its environment. */
     Result run(List<String> arguments, List<String> unsetVariables) {
-        List<String> command = new java.util.ArrayList<>();
-        command.add(name);
+        List<String> command = new ArrayList<>();
+        command.add(executable.toString());
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(Repo.ROOT.toFile()).redirectErrorStream(true);
         unsetVariables.forEach(builder.environment()::remove);
@@ -48,7 +33,7 @@ record Tool(String name) {
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError(name + " did not finish within 120 s");
+                throw new AssertionError(command.get(0) + " did not finish within 120 s");
             }
             return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
         } catch (IOException e) {

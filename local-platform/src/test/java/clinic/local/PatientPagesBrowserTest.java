@@ -1,5 +1,8 @@
 package clinic.local;
 
+import clinic.support.testing.RequiredTool;
+import clinic.support.testing.RequiredTools;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -7,6 +10,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -15,7 +19,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -42,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PatientPagesBrowserTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    @RegisterExtension
+    static final RequiredTools BROWSER = RequiredTools.forClass(RequiredTool.CHROMIUM, RequiredTool.CHROMEDRIVER);
+
     private static final Pattern REPORT_PAGE = Pattern.compile("/reports/([0-9a-f-]{36})");
     private static final String NAME = "Robin Browser";
 
@@ -54,17 +58,17 @@ class PatientPagesBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assertThat(new File(CHROMIUM)).as("install chromium and chromium-driver (see .ci/run)").canRead();
-        assertThat(new File(CHROMEDRIVER)).as("install chromium and chromium-driver (see .ci/run)").canRead();
+        Path chromium = RequiredTool.CHROMIUM.require(PatientPagesBrowserTest.class);
+        Path chromedriver = RequiredTool.CHROMEDRIVER.require(PatientPagesBrowserTest.class);
         intake = SharedPlatform.running().settings().intakeBaseUrl();
         issuer = SharedPlatform.running().settings().issuer();
         profile = Files.createTempDirectory("patient-chromium-");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
+        options.setBinary(chromium.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
     }
 
