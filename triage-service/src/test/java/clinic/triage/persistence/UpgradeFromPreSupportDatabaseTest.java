@@ -13,14 +13,12 @@ import clinic.triage.decision.Triage;
 import clinic.triage.engine.HeelPainRules;
 import clinic.triage.engine.TriageEngine;
 import clinic.triage.testing.Answers;
-import clinic.triage.testing.TriageServiceTest;
+import clinic.triage.TriageApplication;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -36,12 +34,12 @@ import static org.awaitility.Awaitility.await;
  * Triage started on an H2 file database as the local mode kept it before service-support existed (triage's
  * own scripts of that time, rows in every table): no manual step, every row still there, a decision made
  * before is still served, its pending event is published, and the inbox still recognises an event it
- * processed before the upgrade.
+ * processed before the upgrade. The service runs as in production, on a broker of its own, apart from the
+ * shared test context.
  */
-@TriageServiceTest
-// A context of its own (its own database) beside the shared one, on the same embedded broker: closed after
-// this class so that its listeners never take partitions from the shared context's.
-@DirtiesContext
+// A property of its own: the default (spring.kafka.bootstrap-servers, a system property) would repoint the
+// shared test context at this broker, which is gone after this class.
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "clinic.test.upgrade.brokers")
 class UpgradeFromPreSupportDatabaseTest {
 
     static final Instant BEFORE = Instant.parse("2026-11-20T09:00:00Z").truncatedTo(ChronoUnit.MICROS);
@@ -50,10 +48,40 @@ class UpgradeFromPreSupportDatabaseTest {
     static final UUID PROCESSED_EVENT = UUID.randomUUID();
     static final UUID PROCESSED_REPORT = UUID.randomUUID();
 
-    @DynamicPropertySource
-    static void databaseFromBeforeTheLibrary(DynamicPropertyRegistry registry) {
+    @Test
+    void theUpgradedDatabaseKeepsEveryRowAndTheSharedMechanismsCarryOn(EmbeddedKafkaBroker broker) {
         PreSupportDatabase database = PreSupportDatabase.h2File("triage");
-        JdbcTemplate old = database.jdbc();
+        writeRowsAsBefore(database.jdbc());
+
+        try (ConfigurableApplicationContext app = TriageApplication.application().run("--server.port=0",
+                "--spring.datasource.url=" + database.url(),
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString())) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            Triage triage = app.getBean(Triage.class);
+            assertThat(PreSupportDatabase.sharedTableVersions(jdbc)).containsExactly("0", "1", "2", "3");
+            assertThat(triage.decisionFor(DECIDED_REPORT)).get()
+                    .satisfies(decision -> assertThat(decision.decidedAt()).isEqualTo(BEFORE));
+
+            try (TopicReader decisions = new TopicReader(broker.getBrokersAsString(),
+                    ClinicTopics.TRIAGE_DECISIONS.name())) {
+                assertThat(decisions.awaitRecord(DECIDED_REPORT.toString()).headers().lastHeader("ce_id").value())
+                        .asString().isEqualTo(PENDING_EVENT.toString());
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                    "select sent_at is not null from outbox_event where id = ?", Boolean.class, PENDING_EVENT));
+
+            Instant now = Instant.now();
+            IncomingEvent<SymptomReportSubmitted> redelivered = new IncomingEvent<>(PROCESSED_EVENT,
+                    EventType.SYMPTOM_REPORT_SUBMITTED, "/clinic/intake-service", PROCESSED_REPORT.toString(), now,
+                    new SymptomReportSubmitted(PROCESSED_REPORT, now, Answers.achillesPicture().build()));
+            assertThat(triage.decide(redelivered)).isEqualTo(Triage.Result.DUPLICATE_EVENT);
+
+            assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = 'dr-before'", Long.class))
+                    .isEqualTo(1L);
+        }
+    }
+
+    private static void writeRowsAsBefore(JdbcTemplate old) {
         TriageDecisionMade decision = new TriageEngine(HeelPainRules.ruleset())
                 .evaluate(Answers.achillesPicture().diabetes().build()).toDecision(DECIDED_REPORT, BEFORE);
         OutgoingEvent event = new EventCodec("/clinic/triage-service")
@@ -73,36 +101,5 @@ class UpgradeFromPreSupportDatabaseTest {
         old.update("insert into audit_event (occurred_at, actor, actor_role, action, object_id, outcome, http_status) "
                 + "values (?, 'dr-before', 'CLINICIAN', 'DECISION_READ', ?, 'ALLOWED', 200)", Timestamp.from(BEFORE),
                 DECIDED_REPORT.toString());
-        registry.add("spring.datasource.url", database::url);
-    }
-
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    Triage triage;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
-    @Test
-    void theUpgradedDatabaseKeepsEveryRowAndTheSharedMechanismsCarryOn() {
-        assertThat(PreSupportDatabase.sharedTableVersions(jdbc)).containsExactly("0", "1", "2", "3");
-        assertThat(triage.decisionFor(DECIDED_REPORT)).get()
-                .satisfies(decision -> assertThat(decision.decidedAt()).isEqualTo(BEFORE));
-
-        try (TopicReader decisions = new TopicReader(brokers, ClinicTopics.TRIAGE_DECISIONS.name())) {
-            assertThat(decisions.awaitRecord(DECIDED_REPORT.toString()).headers().lastHeader("ce_id").value())
-                    .asString().isEqualTo(PENDING_EVENT.toString());
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select sent_at is not null from outbox_event where id = ?", Boolean.class, PENDING_EVENT));
-
-        Instant now = Instant.now();
-        IncomingEvent<SymptomReportSubmitted> redelivered = new IncomingEvent<>(PROCESSED_EVENT,
-                EventType.SYMPTOM_REPORT_SUBMITTED, "/clinic/intake-service", PROCESSED_REPORT.toString(), now,
-                new SymptomReportSubmitted(PROCESSED_REPORT, now, Answers.achillesPicture().build()));
-        assertThat(triage.decide(redelivered)).isEqualTo(Triage.Result.DUPLICATE_EVENT);
-
-        assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = 'dr-before'", Long.class))
-                .isEqualTo(1L);
     }
 }
