@@ -8,12 +8,14 @@ import clinic.support.testing.PreSupportDatabase;
 import clinic.support.testing.TestIssuer;
 import clinic.support.testing.TopicReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +45,8 @@ class UpgradeFromPreSupportDatabaseTest {
     static final String OWNER = "patient-before-upgrade";
 
     @Test
-    void theUpgradedDatabaseKeepsEveryRowAndTheSharedMechanismsCarryOn(EmbeddedKafkaBroker broker) {
-        PreSupportDatabase database = PreSupportDatabase.h2File("intake");
+    void theUpgradedDatabaseKeepsEveryRowAndTheSharedMechanismsCarryOn(EmbeddedKafkaBroker broker, @TempDir Path dataDir) {
+        PreSupportDatabase database = PreSupportDatabase.h2File(dataDir, "intake");
         writeRowsAsBefore(database.jdbc());
 
         try (ConfigurableApplicationContext intake = start(database, broker)) {

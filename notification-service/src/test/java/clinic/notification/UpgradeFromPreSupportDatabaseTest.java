@@ -6,12 +6,14 @@ import clinic.events.triage.Disposition;
 import clinic.support.testing.ConsumerGroups;
 import clinic.support.testing.PreSupportDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +40,8 @@ class UpgradeFromPreSupportDatabaseTest {
     static final UUID HANDLED_REPORT = UUID.randomUUID();
 
     @Test
-    void theUpgradedDatabaseKeepsEveryRowAndTheSharedMechanismsCarryOn(EmbeddedKafkaBroker broker) {
-        PreSupportDatabase database = PreSupportDatabase.h2File("notification");
+    void theUpgradedDatabaseKeepsEveryRowAndTheSharedMechanismsCarryOn(EmbeddedKafkaBroker broker, @TempDir Path dataDir) {
+        PreSupportDatabase database = PreSupportDatabase.h2File(dataDir, "notification");
         writeRowsAsBefore(database.jdbc());
 
         try (ConfigurableApplicationContext notification = start(database, broker)) {

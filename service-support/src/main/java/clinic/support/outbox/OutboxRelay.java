@@ -30,8 +30,9 @@ import java.util.concurrent.TimeoutException;
  * acknowledgements (producer {@code acks=all}, idempotent), marks the acknowledged rows sent and releases
  * the others for the next round. Should an instance die with a claim, the claim expires after
  * {@code claim-timeout} and another instance sends the rows. Delivery is therefore at least once:
- * consumers drop repeats by {@code ce_id}, which is the row id. Each report has at most one event per
- * topic, so no consumer depends on the order in which two instances publish.
+ * consumers drop repeats by {@code ce_id}, which is the row id. Two instances may publish in either order:
+ * a service that needs per-key order across its events must give each key at most one event per topic (the
+ * clinic's services do: one report, one event per topic).
  */
 class OutboxRelay {
 

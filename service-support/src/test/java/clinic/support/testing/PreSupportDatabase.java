@@ -5,9 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -25,15 +23,11 @@ public final class PreSupportDatabase {
         this.dataSource = dataSource;
     }
 
-    /** A local-mode H2 file database (the settings of the services' {@code *.yml}) in a new temporary folder. */
-    public static PreSupportDatabase h2File(String service) {
-        try {
-            String url = "jdbc:h2:file:" + Files.createTempDirectory(service + "-upgrade-").resolve(service + "/db")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
-            return create(url, "sa", service, "h2");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** A local-mode H2 file database (the settings of the services' {@code *.yml}) in {@code dataDir}. */
+    public static PreSupportDatabase h2File(Path dataDir, String service) {
+        String url = "jdbc:h2:file:" + dataDir.resolve(service + "/db")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+        return create(url, "sa", service, "h2");
     }
 
     /**

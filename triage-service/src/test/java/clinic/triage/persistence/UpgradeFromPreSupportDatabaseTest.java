@@ -15,12 +15,14 @@ import clinic.triage.engine.TriageEngine;
 import clinic.triage.testing.Answers;
 import clinic.triage.TriageApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +51,8 @@ class UpgradeFromPreSupportDatabaseTest {
     static final UUID PROCESSED_REPORT = UUID.randomUUID();
 
     @Test
-    void theUpgradedDatabaseKeepsEveryRowAndTheSharedMechanismsCarryOn(EmbeddedKafkaBroker broker) {
-        PreSupportDatabase database = PreSupportDatabase.h2File("triage");
+    void theUpgradedDatabaseKeepsEveryRowAndTheSharedMechanismsCarryOn(EmbeddedKafkaBroker broker, @TempDir Path dataDir) {
+        PreSupportDatabase database = PreSupportDatabase.h2File(dataDir, "triage");
         writeRowsAsBefore(database.jdbc());
 
         try (ConfigurableApplicationContext app = TriageApplication.application().run("--server.port=0",
