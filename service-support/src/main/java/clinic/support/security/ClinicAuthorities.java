@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * The authorities of a clinic token: claim {@code roles} (an array) becomes {@code ROLE_<role>}, claim
  * {@code scope} (a space-separated string, or an array as some issuers send it) becomes {@code SCOPE_<scope>}.
- * Anything else (a {@code roles} string, numbers in the array) gives nothing. The authentication's name is the
+ * Anything else gives nothing: a {@code roles} string, numbers in the array, and values with spaces around
+ * them (an issuer that pads role names is misconfigured; guessing what it meant would make one parser's
+ * behaviour depend on whitespace). The authentication's name is the
  * {@link Actor}'s id, so ownership, acknowledgements and the audit trail all read one value.
  */
 public final class ClinicAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -51,6 +53,6 @@ public final class ClinicAuthorities implements Converter<Jwt, AbstractAuthentic
             return List.of();
         }
         return values.stream().filter(String.class::isInstance).map(String.class::cast)
-                .map(String::trim).filter(value -> !value.isEmpty()).toList();
+                .filter(value -> !value.isBlank() && value.equals(value.strip())).toList();
     }
 }

@@ -8,15 +8,21 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.client.RestTemplate;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 
 /**
  * What every clinic resource server shares beyond its filter chain ({@link ClinicResourceServer}): patient
- * timeouts for the issuer's keys, and firewall refusals as problem+json.
+ * timeouts for the issuer's keys, tokens that must expire, and firewall refusals as problem+json.
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
 @ConditionalOnClass({JwtDecoder.class, JwkSetUriJwtDecoderBuilderCustomizer.class, RequestRejectedHandler.class})
@@ -37,6 +43,16 @@ public class ClinicSecurityAutoConfiguration {
         requests.setReadTimeout(ISSUER_TIMEOUT);
         RestTemplate rest = new RestTemplate(requests);
         return builder -> builder.restOperations(rest);
+    }
+
+    /**
+     * A token must say when it expires: Spring's timestamp check only looks at {@code exp} when it is there,
+     * and a token without one would be valid forever. Boot adds every {@code OAuth2TokenValidator<Jwt>} bean to
+     * its decoder's issuer and audience checks.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> expiryRequired() {
+        return new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
     }
 
     /** Requests Spring Security's firewall refuses: a problem+json 400 instead of the container's error page. */

@@ -4,14 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -24,8 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The security layer's refusals as problem+json: 401 and 403 (with the standard {@code WWW-Authenticate:
- * Bearer ...} header set by Spring's bearer handlers), 503 for a token that cannot be checked, 400 for a
+ * The security layer's refusals as problem+json: 401 and 403 (with RFC 6750's {@code WWW-Authenticate} error
+ * codes and nothing more), 503 for a token that cannot be checked, 400 for a
  * request the firewall refuses. The bodies are fixed texts: never the exception's message (it can quote the
  * token or the issuer's answer), never an exception name.
  */
@@ -34,15 +33,21 @@ final class ProblemResponses
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
-    private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
-    private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
+    /**
+     * RFC 6750's challenges, with the error code only. Spring's bearer handlers add an {@code error_description}
+     * that names the exact failure ("Invalid signature", "Jwt expired at ..."), which helps an attacker tune a
+     * forged token and helps no legitimate client: it only needs to know to get a new token.
+     */
+    static final String NO_TOKEN = "Bearer";
+    static final String INVALID_TOKEN = "Bearer error=\"invalid_token\"";
+    static final String INSUFFICIENT_SCOPE = "Bearer error=\"insufficient_scope\"";
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        bearerEntryPoint.commence(request, response, e);
-        write(response, HttpStatus.UNAUTHORIZED, e instanceof InsufficientAuthenticationException
-                ? "A bearer token is required." : "The bearer token is not valid.");
+        boolean noToken = e instanceof InsufficientAuthenticationException;
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, noToken ? NO_TOKEN : INVALID_TOKEN);
+        write(response, HttpStatus.UNAUTHORIZED, noToken ? "A bearer token is required." : "The bearer token is not valid.");
     }
 
     /**
@@ -66,7 +71,7 @@ final class ProblemResponses
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        bearerDenied.handle(request, response, e);
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, INSUFFICIENT_SCOPE);
         write(response, HttpStatus.FORBIDDEN, "The token does not allow this request.");
     }
 

@@ -36,6 +36,7 @@ class ClinicAuthoritiesTest {
     void oddClaimsGiveNoAuthorities() {
         assertThat(authorities(Map.of("sub", "x", "roles", "PATIENT"))).as("roles not an array").isEmpty();
         assertThat(authorities(Map.of("sub", "x", "scope", "  ", "roles", List.of(" ", 7)))).isEmpty();
+        assertThat(authorities(Map.of("sub", "x", "roles", List.of(" CLINICIAN", "OPS ")))).as("padded names").isEmpty();
     }
 
     @Test

@@ -145,6 +145,16 @@ public final class TestIssuer {
                 .expirationTime(Date.from(past.plus(Duration.ofMinutes(5)))).build(), key);
     }
 
+    /** A well-signed token that never says when it expires. */
+    public String withoutExpiry(String sub) {
+        return sign(claims(sub).claim("roles", EVERY_ROLE).expirationTime(null).build(), key);
+    }
+
+    /** A person's token whose {@code roles} claim is whatever the caller gives (a string, padded values, ...). */
+    public String withRolesClaim(String sub, Object roles) {
+        return sign(claims(sub).claim("roles", roles).claim("scope", "openid").build(), key);
+    }
+
     public String wrongIssuer(String sub) {
         return sign(claims(sub).claim("roles", EVERY_ROLE).issuer("http://issuer.invalid").build(), key);
     }
