@@ -20,6 +20,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -67,6 +70,17 @@ class PageSecurityTest {
             assertThat(response.getStatus()).as(path).isEqualTo(302);
             assertThat(response.getRedirectedUrl()).as(path).endsWith("/oauth2/authorization/clinic");
         }
+    }
+
+    @Test
+    void theLoginSessionCookieIsSameSiteLaxAndHttpOnly() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/oauth2/authorization/clinic")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").containsIgnoringCase("SameSite=Lax").contains("HttpOnly"));
     }
 
     @Test

@@ -59,6 +59,14 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void theLoginSessionCookieIsSameSiteLaxAndHttpOnly() {
+        HttpResponse<String> loginPage = server.get("/login");
+
+        assertThat(loginPage.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("CLINIC_AUTH_SESSION=").containsIgnoringCase("SameSite=Lax").contains("HttpOnly"));
+    }
+
+    @Test
     void userinfoAnswersForTheLoggedInPatientOnlyWithTheirAccessToken() throws Exception {
         Browser browser = new Browser(server);
         Pkce pkce = Pkce.generate();
