@@ -60,6 +60,16 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void showsAnonymousCallersTheReadinessStatusOnly() {
+        HttpResponse<String> response = http.as(null).get("/actuator/health/readiness");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode readiness = IntakeHttp.json(response);
+        assertThat(readiness.get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.has("components")).as("database, listener names and backlog are for operations").isFalse();
+    }
+
+    @Test
     void showsTheOutboxBacklogAndTheListenersInReadiness() {
         JsonNode components = IntakeHttp.json(http.get("/actuator/health/readiness")).get("components");
 

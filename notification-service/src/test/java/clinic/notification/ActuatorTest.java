@@ -29,13 +29,21 @@ class ActuatorTest {
                 .bodyJson().extractingPath("$.status").isEqualTo("UP");
     }
 
+    static final String OPS = TestIssuer.bearer(TestIssuer.get().ops("ops-readiness"));
+
     @Test
-    void showsTheListenerContainersAndTheDatabaseInReadiness() {
-        assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk().bodyJson()
+    void showsOperationsTheListenerContainersAndTheDatabaseInReadiness() {
+        assertThat(mvc.get().uri("/actuator/health/readiness").header("Authorization", OPS)).hasStatusOk().bodyJson()
                 .extractingPath("$.components.kafkaListeners.details")
                 .asMap().containsEntry(UrgentReviews.LISTENER, "RUNNING").containsEntry(Decisions.LISTENER, "RUNNING");
-        assertThat(mvc.get().uri("/actuator/health/readiness")).bodyJson()
+        assertThat(mvc.get().uri("/actuator/health/readiness").header("Authorization", OPS)).bodyJson()
                 .extractingPath("$.components.db.status").isEqualTo("UP");
+    }
+
+    @Test
+    void showsAnonymousCallersTheStatusOnly() {
+        assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk().bodyJson()
+                .doesNotHavePath("$.components");
     }
 
     @Test
@@ -44,7 +52,7 @@ class ActuatorTest {
         container.stopAbnormally(() -> { });
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> readinessStatus() == 503);
-            assertThat(mvc.get().uri("/actuator/health/readiness")).bodyJson()
+            assertThat(mvc.get().uri("/actuator/health/readiness").header("Authorization", OPS)).bodyJson()
                     .extractingPath("$.components.kafkaListeners.details." + UrgentReviews.LISTENER)
                     .isEqualTo("STOPPED_ABNORMALLY");
             assertThat(mvc.get().uri("/actuator/health/liveness")).hasStatusOk();

@@ -12,11 +12,15 @@ import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasKey;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Readiness shows the outbox backlog and the listener containers, and goes DOWN when a container dies. */
+/**
+ * Readiness shows operations the outbox backlog and the listener containers, shows everyone else the status
+ * only, and goes DOWN when a container dies.
+ */
 @TriageServiceTest
 class ReadinessTest {
 
@@ -27,9 +31,13 @@ class ReadinessTest {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
+    static final String OPS = TestIssuer.bearer(TestIssuer.get().ops("ops-readiness"));
+    static final String METRICS = TestIssuer.bearer(TestIssuer.get().client("clinic-metrics", "metrics:read"));
+    static final String PATIENT = TestIssuer.bearer(TestIssuer.get().patient("patient-readiness"));
+
     @Test
     void showsTheOutboxBacklogAndTheListenersInReadiness() throws Exception {
-        mvc.perform(get("/actuator/health/readiness"))
+        mvc.perform(get("/actuator/health/readiness").header(AUTHORIZATION, OPS))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"))
                 .andExpect(jsonPath("$.components.outbox.status").value("UP"))
@@ -40,12 +48,25 @@ class ReadinessTest {
     }
 
     @Test
+    void anyoneSeesTheStatusButOnlyOperationsAndTheMetricsClientSeeTheComponents() throws Exception {
+        for (String caller : new String[] {null, PATIENT}) {
+            var request = get("/actuator/health/readiness");
+            mvc.perform(caller == null ? request : request.header(AUTHORIZATION, caller))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("UP"))
+                    .andExpect(jsonPath("$.components").doesNotExist());
+        }
+        mvc.perform(get("/actuator/health/readiness").header(AUTHORIZATION, METRICS))
+                .andExpect(jsonPath("$.components.outbox.details", hasKey("pending")));
+    }
+
+    @Test
     void readinessGoesDownWhileAListenerContainerIsStoppedAbnormally() throws Exception {
         MessageListenerContainer container = listeners.getListenerContainer(LISTENER);
         container.stopAbnormally(() -> { });
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> readinessStatus() == 503);
-            mvc.perform(get("/actuator/health/readiness"))
+            mvc.perform(get("/actuator/health/readiness").header(AUTHORIZATION, OPS))
                     .andExpect(jsonPath("$.status").value("DOWN"))
                     .andExpect(jsonPath("$.components.kafkaListeners.details." + LISTENER)
                             .value("STOPPED_ABNORMALLY"));
