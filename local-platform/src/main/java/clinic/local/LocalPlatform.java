@@ -95,17 +95,18 @@ public final class LocalPlatform implements AutoCloseable {
      * URIs on this intake port, and its signing key in the data folder, so tokens survive a restart.
      */
     static ConfigurableApplicationContext startIssuer(PlatformSettings settings) {
+        List<String> args = new ArrayList<>(settings.serverArgs(settings.authPort()));
+        args.addAll(List.of("--clinic.data-dir=" + settings.dataDir(), "--clinic.auth.issuer=" + settings.issuer(),
+                "--clinic.auth.web-redirect-uris=" + settings.intakeBaseUrl() + "/login/oauth2/code/clinic,"
+                        + "http://127.0.0.1:" + settings.intakePort() + "/login/oauth2/code/clinic"));
         return LocalAuthServer.application()
                 .registerShutdownHook(false)
-                .run("--server.port=" + settings.authPort(), "--clinic.data-dir=" + settings.dataDir(),
-                        "--clinic.auth.issuer=" + settings.issuer(),
-                        "--clinic.auth.web-redirect-uris=" + settings.intakeBaseUrl() + "/login/oauth2/code/clinic,"
-                                + "http://127.0.0.1:" + settings.intakePort() + "/login/oauth2/code/clinic");
+                .run(args.toArray(String[]::new));
     }
 
     private void startService(Supplier<SpringApplicationBuilder> application, int port, List<String> ownArgs) {
-        List<String> args = new ArrayList<>(List.of("--server.port=" + port,
-                "--clinic.data-dir=" + settings.dataDir(),
+        List<String> args = new ArrayList<>(settings.serverArgs(port));
+        args.addAll(List.of("--clinic.data-dir=" + settings.dataDir(),
                 "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap()));
         args.addAll(settings.wiringArgs());
         args.addAll(ownArgs);

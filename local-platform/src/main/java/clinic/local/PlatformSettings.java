@@ -9,11 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the local platform keeps its state and which ports it listens on. Defaults are the public
- * contract of DESIGN.md; tests pick free ports and a temporary data folder.
+ * Where the local platform keeps its state, which ports it listens on and on which address. Defaults are the
+ * public contract of DESIGN.md; tests pick free ports and a temporary data folder.
+ *
+ * @param bindAddress where the services and the issuer accept connections: loopback unless told otherwise
+ *                    ({@code --bind-address=}), since local mode has demo accounts with published passwords
  */
 record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int intakePort, int triagePort,
-                        int notificationPort, int smtpPort, int imapPort, int authPort, List<String> serviceOverrides) {
+                        int notificationPort, int smtpPort, int imapPort, int authPort, List<String> serviceOverrides,
+                        String bindAddress) {
+
+    static final String LOOPBACK = "127.0.0.1";
 
     PlatformSettings {
         serviceOverrides = List.copyOf(serviceOverrides);
@@ -22,7 +28,7 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
     PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int intakePort, int triagePort,
                      int notificationPort, int smtpPort, int imapPort, int authPort) {
         this(dataDir, kafkaPort, controllerPort, intakePort, triagePort, notificationPort, smtpPort, imapPort, authPort,
-                List.of());
+                List.of(), LOOPBACK);
     }
 
     /** The same platform, with service settings ({@code --clinic.x=y}, {@code --spring.x=y}) passed to every service. */
@@ -30,7 +36,7 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
         List<String> all = new ArrayList<>(serviceOverrides);
         all.addAll(List.of(overrides));
         return new PlatformSettings(dataDir, kafkaPort, controllerPort, intakePort, triagePort, notificationPort,
-                smtpPort, imapPort, authPort, all);
+                smtpPort, imapPort, authPort, all, bindAddress);
     }
 
     static PlatformSettings defaults(Path dataDir) {
@@ -38,7 +44,7 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
     }
 
     /**
-     * Reads {@code --data-dir=...}, {@code --kafka-port=...} etc.; the data folder may also come from
+     * Reads {@code --data-dir=...}, {@code --kafka-port=...}, {@code --bind-address=...} etc.; the data folder may also come from
      * CLINIC_DATA_DIR. Service settings ({@code --clinic.*=}, {@code --spring.*=}, e.g.
      * {@code --clinic.intake.rate-limit.submissions=100}) are passed to every service and outrank their files.
      */
@@ -61,11 +67,16 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
                 port(options, "intake-port", d.intakePort()), port(options, "triage-port", d.triagePort()),
                 port(options, "notification-port", d.notificationPort()),
                 port(options, "smtp-port", d.smtpPort()), port(options, "imap-port", d.imapPort()),
-                port(options, "auth-port", d.authPort()), overrides);
+                port(options, "auth-port", d.authPort()), overrides, options.getOrDefault("bind-address", LOOPBACK));
     }
 
     private static int port(Map<String, String> options, String name, int fallback) {
         return options.containsKey(name) ? Integer.parseInt(options.get(name)) : fallback;
+    }
+
+    /** How a service or the issuer is told where to listen. */
+    List<String> serverArgs(int port) {
+        return List.of("--server.port=" + port, "--server.address=" + bindAddress);
     }
 
     String kafkaBootstrap() {

@@ -60,6 +60,14 @@ class PlatformSettingsTest {
     }
 
     @Test
+    void servicesAndTheIssuerListenOnLoopbackUnlessToldOtherwise() {
+        assertThat(PlatformSettings.fromArgs(new String[0], Map.of()).serverArgs(8081))
+                .containsExactly("--server.port=8081", "--server.address=127.0.0.1");
+        assertThat(PlatformSettings.fromArgs(new String[] {"--bind-address=0.0.0.0"}, Map.of()).serverArgs(9000))
+                .containsExactly("--server.port=9000", "--server.address=0.0.0.0");
+    }
+
+    @Test
     void argumentsThatAreNotOptionsAreRefused() {
         assertThatThrownBy(() -> PlatformSettings.fromArgs(new String[] {"smtp-port=25"}, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
