@@ -2,10 +2,10 @@ package clinic.intake.web;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -41,13 +41,18 @@ class WebConfig {
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
+    /**
+     * After Spring Security's filter chain: a request without a valid token is refused before a byte of its body
+     * is read. Read first, a few hundred connections that announce a body and send nothing more held every
+     * worker thread, probes included (issue 12).
+     */
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
             @Value("${clinic.http.max-request-body:64KB}") DataSize maxBody, JsonMapper json) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter((int) maxBody.toBytes(), json));
         registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 }
