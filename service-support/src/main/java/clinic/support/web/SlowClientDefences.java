@@ -24,6 +24,10 @@ public class SlowClientDefences implements EnvironmentPostProcessor {
     static final Map<String, Object> DEFAULTS = Map.of(
             // how long Tomcat waits for request headers, and for the next bytes of a body being read
             "server.tomcat.connection-timeout", "5s",
+            // an idle kept-alive connection costs no thread (it waits in the poller): keep Tomcat's minute,
+            // which the connection timeout would otherwise shorten too, so that clients' pooled connections
+            // are not closed under them between two requests
+            "server.tomcat.keep-alive-timeout", "60s",
             // a body the application never read (refused before reading it) closes the connection instead
             "server.tomcat.max-swallow-size", "0");
 

@@ -22,6 +22,7 @@ class SlowClientDefencesTest {
 
         assertThat(environment.getProperty("server.tomcat.connection-timeout")).isEqualTo("5s");
         assertThat(environment.getProperty("server.tomcat.max-swallow-size")).isEqualTo("0");
+        assertThat(environment.getProperty("server.tomcat.keep-alive-timeout")).isEqualTo("60s");
     }
 
     @Test
