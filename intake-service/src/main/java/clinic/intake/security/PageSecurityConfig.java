@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import java.util.HashSet;
@@ -52,6 +53,9 @@ class PageSecurityConfig {
                         // would start the next login at once and loop while the failure persists
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler())
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(idTokenRoles())))
+                // the page to return to after login travels in a cookie: an anonymous visit creates no server
+                // session (the login flow itself does, for its state and PKCE verifier)
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PageHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));

@@ -73,6 +73,19 @@ class PageSecurityTest {
     }
 
     @Test
+    void anonymousVisitsCreateNoServerSession() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (int visit = 0; visit < 20; visit++) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(302);
+            assertThat(response.headers().allValues("Set-Cookie")).as("visit %d", visit)
+                    .noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+        }
+    }
+
+    @Test
     void theLoginSessionCookieIsSameSiteLaxAndHttpOnly() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/oauth2/authorization/clinic")).GET().build(),
