@@ -97,8 +97,9 @@ public final class LocalPlatform implements AutoCloseable {
     static ConfigurableApplicationContext startIssuer(PlatformSettings settings) {
         List<String> args = new ArrayList<>(settings.serverArgs(settings.authPort()));
         args.addAll(List.of("--clinic.data-dir=" + settings.dataDir(), "--clinic.auth.issuer=" + settings.issuer(),
-                "--clinic.auth.web-redirect-uris=" + settings.intakeBaseUrl() + "/login/oauth2/code/clinic,"
-                        + "http://127.0.0.1:" + settings.intakePort() + "/login/oauth2/code/clinic"));
+                // exactly the patient pages' address: a loopback IP literal here would let the issuer accept the
+                // same path on any port of 127.0.0.1 (RFC 8252's rule for native apps), i.e. any local process
+                "--clinic.auth.web-redirect-uris=" + settings.intakeBaseUrl() + "/login/oauth2/code/clinic"));
         return LocalAuthServer.application()
                 .registerShutdownHook(false)
                 .run(args.toArray(String[]::new));

@@ -168,6 +168,19 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void thePatientPagesGetCodesAtTheirExactAddressOnlyNotAtAnyLoopbackPort() {
+        Browser browser = new Browser(server);
+        for (String elsewhere : new String[] {"127.0.0.1%3A4444", "127.0.0.1%3A8081", "localhost%3A4444"}) {
+            String path = Browser.authorizePath(Pkce.generate()).replace("localhost%3A8081", elsewhere);
+
+            HttpResponse<String> response = browser.get(path);
+
+            assertThat(response.statusCode()).as(elsewhere).isEqualTo(400);
+            assertThat(response.headers().firstValue("Location")).as(elsewhere).isEmpty();
+        }
+    }
+
+    @Test
     void loginFormIsProtectedByACsrfToken() {
         Browser browser = new Browser(server);
         browser.followUntilClient(Browser.authorizePath(Pkce.generate()));
