@@ -86,7 +86,8 @@ class KeycloakRealmTest {
         assertThat(web.get("directAccessGrantsEnabled")).isEqualTo(false);
         assertThat(web.get("serviceAccountsEnabled")).isEqualTo(false);
         assertThat(mapAt(web, "attributes")).containsEntry("pkce.code.challenge.method", "S256");
-        assertThat(listAt(web, "redirectUris")).containsExactly("http://localhost:8081/*");
+        // exact: a wildcard would hand codes to any path of the pages' origin (issue 12, finding 5)
+        assertThat(listAt(web, "redirectUris")).containsExactly("http://localhost:8081/login/oauth2/code/clinic");
         assertThat(audiences(mappers(web)))
                 .containsExactlyInAnyOrder("intake-service", "triage-service", "notification-service");
     }
