@@ -76,11 +76,15 @@ class AccessControlTest {
     void aPatientTokenIsRefusedOnClinicianAndOperationsEndpoints() {
         PlatformClient patient = client.as(tokens.patient());
         UUID reportId = client.accept(SampleReports.numbness());
-        List<PlatformClient.Response> refused = List.of(patient.decision(reportId), patient.notifications(reportId),
-                patient.alerts(), patient.prometheus(settings.intakePort()),
+        // a patient's token is for intake only: triage and notification do not accept it at all
+        List<PlatformClient.Response> notForThem = List.of(patient.decision(reportId), patient.notifications(reportId),
+                patient.alerts());
+        assertThat(notForThem).extracting(PlatformClient.Response::status).containsOnly(401);
+        List<PlatformClient.Response> refused = List.of(patient.prometheus(settings.intakePort()),
                 patient.auditEvents(settings.intakePort(), reportId.toString(), null));
         assertThat(refused).extracting(PlatformClient.Response::status).containsOnly(403);
         assertThat(refused).allSatisfy(r -> assertThat(r.contentType()).startsWith("application/problem+json"));
+        assertThat(notForThem).allSatisfy(r -> assertThat(r.contentType()).startsWith("application/problem+json"));
         assertThat(client.as(tokens.clinician()).auditEvents(settings.intakePort(), reportId.toString(), null).status())
                 .as("clinician on the audit endpoint").isEqualTo(403);
     }

@@ -1,6 +1,5 @@
 package clinic.local.auth;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -14,7 +13,9 @@ import java.util.List;
 
 /**
  * Adds what the resource servers decide on: {@code roles} (PATIENT, CLINICIAN, OPS; empty for machine
- * clients, which act only through their scopes) and an {@code aud} naming the services. The {@code sub} stays
+ * clients, which act only through their scopes) and an {@code aud} naming only the services where the token's
+ * roles and scopes can do something ({@link TokenAudiences}), so each service's audience check keeps out tokens
+ * that were never meant for it. The {@code sub} stays
  * as Spring Authorization Server sets it: the user name for people (the stable patient id of a patient) and
  * the client id for client credentials. The ID token keeps its standard audience (the client).
  */
@@ -24,12 +25,6 @@ class ClinicTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     static final String ROLES_CLAIM = "roles";
     private static final String ROLE_PREFIX = "ROLE_";
 
-    private final List<String> audiences;
-
-    ClinicTokenClaims(@Value("${clinic.auth.audiences}") List<String> audiences) {
-        this.audiences = List.copyOf(audiences);
-    }
-
     @Override
     public void customize(JwtEncodingContext context) {
         boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
@@ -37,9 +32,10 @@ class ClinicTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (!accessToken && !idToken) {
             return;
         }
-        context.getClaims().claim(ROLES_CLAIM, rolesOf(context));
+        List<String> roles = rolesOf(context);
+        context.getClaims().claim(ROLES_CLAIM, roles);
         if (accessToken) {
-            context.getClaims().audience(audiences);
+            context.getClaims().audience(TokenAudiences.of(roles, context.getAuthorizedScopes()));
         }
     }
 

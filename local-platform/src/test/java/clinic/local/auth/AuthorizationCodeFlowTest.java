@@ -50,7 +50,7 @@ class AuthorizationCodeFlowTest {
         JWTClaimsSet access = server.verify((String) tokens.get("access_token"));
         assertThat(access.getSubject()).isEqualTo("patient-demo");
         assertThat(access.getStringListClaim("roles")).containsExactly("PATIENT");
-        assertThat(access.getAudience()).contains("intake-service", "triage-service", "notification-service");
+        assertThat(access.getAudience()).as("a patient uses intake only").containsExactly("intake-service");
         assertThat(access.getStringListClaim("scope")).containsExactlyInAnyOrder("openid", "reports:write", "reports:read");
 
         JWTClaimsSet id = server.verify((String) tokens.get("id_token"));
@@ -93,6 +93,8 @@ class AuthorizationCodeFlowTest {
 
         assertThat(access.getSubject()).isEqualTo(username);
         assertThat(access.getStringListClaim("roles")).containsExactly(role);
+        assertThat(access.getAudience()).containsExactlyInAnyOrder("intake-service", "triage-service",
+                "notification-service");
     }
 
     @Test

@@ -64,7 +64,26 @@ class ClientCredentialsTest {
     }
 
     @Test
-    void integrationClientGetsASignedTokenForTheServicesWithItsScopesAndNoRoles() throws Exception {
+    void eachTokenNamesOnlyTheServicesItsScopesAreFor() throws Exception {
+        assertThat(audienceOf("clinic-integration", "clinic-integration-secret", "triage:read"))
+                .containsExactly("triage-service");
+        assertThat(audienceOf("clinic-integration", "clinic-integration-secret", "reports:read notifications:read"))
+                .containsExactlyInAnyOrder("intake-service", "notification-service");
+        assertThat(audienceOf("notification-service", "notification-service-secret", "patients:contact"))
+                .containsExactly("intake-service");
+        assertThat(audienceOf("clinic-metrics", "clinic-metrics-secret", "metrics:read"))
+                .containsExactlyInAnyOrderElementsOf(SERVICES);
+    }
+
+    private java.util.List<String> audienceOf(String client, String secret, String scope) throws Exception {
+        HttpResponse<String> response = server.tokenRequest(client, secret,
+                params("grant_type", "client_credentials", "scope", scope));
+        assertThat(response.statusCode()).as(client).isEqualTo(200);
+        return server.verify((String) json(response.body()).get("access_token")).getAudience();
+    }
+
+    @Test
+    void integrationClientGetsASignedTokenForTheServicesOfItsScopesAndNoRoles() throws Exception {
         HttpResponse<String> response = server.tokenRequest("clinic-integration", "clinic-integration-secret",
                 params("grant_type", "client_credentials", "scope", "reports:write reports:read"));
 
@@ -73,7 +92,7 @@ class ClientCredentialsTest {
         assertThat(body.get("token_type")).isEqualTo("Bearer");
         JWTClaimsSet claims = server.verify((String) body.get("access_token"));
         assertThat(claims.getSubject()).isEqualTo("clinic-integration");
-        assertThat(claims.getAudience()).containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(claims.getAudience()).as("report scopes are for intake only").containsExactly("intake-service");
         assertThat(claims.getStringListClaim("scope")).containsExactlyInAnyOrder("reports:write", "reports:read");
         assertThat(claims.getStringListClaim("roles")).isEmpty();
         assertThat(claims.getExpirationTime()).isAfter(claims.getIssueTime());
