@@ -66,6 +66,10 @@ class SymptomReport implements Persistable<UUID> {
     @Column(name = "owner_subject", length = 200)
     private String ownerSubject;
 
+    /** PERSON or CLIENT: the namespace of {@link #ownerSubject}; null for reports stored before it was kept. */
+    @Column(name = "owner_kind", length = 10)
+    private String ownerKind;
+
     @Convert(converter = SelfCarePlanJson.class)
     @Column(name = "self_care_plan", columnDefinition = "text")
     private SelfCarePlan selfCarePlan;
@@ -80,9 +84,10 @@ class SymptomReport implements Persistable<UUID> {
     protected SymptomReport() {
     }
 
-    SymptomReport(UUID id, PatientDetails patient, IntakeAnswers answers, Instant submittedAt, String ownerSubject) {
+    SymptomReport(UUID id, PatientDetails patient, IntakeAnswers answers, Instant submittedAt, Actor owner) {
         this.id = id;
-        this.ownerSubject = ownerSubject;
+        this.ownerSubject = owner.id();
+        this.ownerKind = ownerKindOf(owner);
         this.patientExternalId = patient.externalId();
         this.patientName = patient.name();
         this.patientEmail = patient.email();
@@ -153,7 +158,16 @@ class SymptomReport implements Persistable<UUID> {
      * without an owner (stored before owners were recorded) is for clinicians only.
      */
     boolean readableBy(Actor reader) {
-        return reader.hasRole("CLINICIAN") || (ownerSubject != null && ownerSubject.equals(reader.id()));
+        if (reader.hasRole("CLINICIAN")) {
+            return true;
+        }
+        boolean sameKind = ownerKind == null || ownerKind.equals(ownerKindOf(reader));
+        return ownerSubject != null && sameKind && ownerSubject.equals(reader.id());
+    }
+
+    /** A machine client's id and a person's subject live in different namespaces. */
+    private static String ownerKindOf(Actor actor) {
+        return Actor.CLIENT.equals(actor.role()) ? "CLIENT" : "PERSON";
     }
 
     /** The patient's contact details, for the notification service's lookup only. */

@@ -50,8 +50,7 @@ public class SymptomReportService {
         UUID reportId = UUID.randomUUID();
         // Millisecond precision survives every database and the JSON of the event unchanged.
         Instant submittedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        SymptomReport report = reports.save(new SymptomReport(reportId, patient, answers, submittedAt,
-                owner.id()));
+        SymptomReport report = reports.save(new SymptomReport(reportId, patient, answers, submittedAt, owner));
         outbox.append(codec.encode(ClinicTopics.SYMPTOM_REPORTS, reportId,
                 new SymptomReportSubmitted(reportId, submittedAt, answers), submittedAt));
         AuditMarks.created(reportId);
