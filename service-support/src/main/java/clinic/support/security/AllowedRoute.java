@@ -3,10 +3,13 @@ package clinic.support.security;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * One entry of a service's route table ({@link AllowedRoutes}): a method, the path patterns it applies to, and who
@@ -82,14 +85,18 @@ public final class AllowedRoute {
     }
 
     void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        for (HttpMethod method : methods) {
-            var matched = rules.requestMatchers(method, patterns.toArray(String[]::new));
-            if (anyone) {
-                matched.permitAll();
-            } else {
-                matched.hasAnyAuthority(authorities.toArray(String[]::new));
-            }
+        var matched = rules.requestMatchers(matchers().toArray(RequestMatcher[]::new));
+        if (anyone) {
+            matched.permitAll();
+        } else {
+            matched.hasAnyAuthority(authorities.toArray(String[]::new));
         }
+    }
+
+    /** One matcher per method and pattern: the requests this entry is about, whoever sends them. */
+    Stream<RequestMatcher> matchers() {
+        return methods.stream().flatMap(method -> patterns.stream()
+                .map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(method, pattern)));
     }
 
     @Override

@@ -3,6 +3,8 @@ package clinic.support.security;
 import jakarta.servlet.DispatcherType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.List;
 
@@ -53,6 +55,15 @@ public final class AllowedRoutes implements Customizer<HttpSecurity> {
             routes.forEach(route -> route.authorize(rules));
             rules.anyRequest().denyAll();
         });
+    }
+
+    /**
+     * The requests the table lists (an entry's method and pattern), whoever sends them: a page chain may answer
+     * the others as addresses it does not have (404) rather than as a refusal of the visitor's role (403).
+     */
+    public RequestMatcher listed() {
+        List<RequestMatcher> matchers = routes.stream().flatMap(AllowedRoute::matchers).toList();
+        return matchers.isEmpty() ? request -> false : new OrRequestMatcher(matchers);
     }
 
     @Override

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import static clinic.support.testing.AccessTable.api;
 import static clinic.support.testing.Caller.CLINICIAN;
@@ -70,6 +72,20 @@ class AllowedRoutesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AllowedRoute.get("/a").to()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AllowedRoute.get()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void listedMatchesTheMethodsAndPatternsOfTheEntriesWhoeverSendsThem() {
+        RequestMatcher listed = AllowedRoutes.of(AllowedRoute.get(RECORDS + "/{recordId}").to("ROLE_CLINICIAN"),
+                AllowedRoute.post(RECORDS).toAnyone()).listed();
+
+        assertThat(listed.matches(new MockHttpServletRequest("GET", RECORDS + "/1"))).isTrue();
+        assertThat(listed.matches(new MockHttpServletRequest("HEAD", RECORDS + "/1"))).isTrue();
+        assertThat(listed.matches(new MockHttpServletRequest("POST", RECORDS))).isTrue();
+        assertThat(listed.matches(new MockHttpServletRequest("OPTIONS", RECORDS + "/1"))).isFalse();
+        assertThat(listed.matches(new MockHttpServletRequest("DELETE", RECORDS + "/1"))).isFalse();
+        assertThat(listed.matches(new MockHttpServletRequest("GET", RECORDS + "/1/more"))).isFalse();
+        assertThat(AllowedRoutes.of().listed().matches(new MockHttpServletRequest("GET", "/"))).isFalse();
     }
 
     @Test
