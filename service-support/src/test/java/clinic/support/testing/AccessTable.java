@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
  * </pre>
  * Refusals: on a bearer-token chain ({@link #api}) {@code 401} without a token (a page login is no token there),
  * {@code 403} with one. On a page chain ({@link #page}) a caller who is not logged in on the pages (bearer tokens
- * count for nothing there) is sent to the login for GET, HEAD and OPTIONS and gets {@code 403} for unsafe methods
- * (no CSRF token); a page login gets {@code 403}.
+ * count for nothing there) is sent to the login for GET, HEAD and OPTIONS; otherwise a page (a row's method that
+ * someone may call) is refused with {@code 403} (the wrong role, or an unsafe method without CSRF token), and an
+ * address or method the pages do not have with {@code 404}.
  */
 public final class AccessTable {
 
@@ -146,7 +147,10 @@ public final class AccessTable {
             if (!page) {
                 return caller.hasBearerToken() ? Outcome.FORBIDDEN : Outcome.UNAUTHORIZED;
             }
-            return caller.isPageLogin() || !SAFE.contains(method) ? Outcome.FORBIDDEN : Outcome.LOGIN;
+            if (!caller.isPageLogin() && SAFE.contains(method)) {
+                return Outcome.LOGIN;
+            }
+            return allowed.containsKey(method) ? Outcome.FORBIDDEN : Outcome.NOT_FOUND;
         }
 
         @Override

@@ -1,6 +1,7 @@
 package clinic.support.testing;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -12,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -27,7 +29,7 @@ import java.util.function.Function;
  * The {@link TestIssuer}'s half of an OIDC authorization-code login, so that a test can log in on a service's
  * pages over real HTTP as a browser does ({@link PageLogin}). The login form is skipped: the test approves the
  * authorization request for a subject and roles ({@link #approve}), and the service redeems the code at
- * {@code /oauth2/token} for an ID token carrying the request's nonce. The PKCE verifier and the redirect URI are
+ * {@code /oauth2/token} for an ID token carrying the request's nonce (and reads {@code /userinfo}). The PKCE verifier and the redirect URI are
  * checked as a real issuer checks them; each code works once.
  */
 final class AuthorizationCodes {
@@ -78,6 +80,18 @@ final class AuthorizationCodes {
         respond(exchange, 200, """
                 {"access_token":"%s","token_type":"Bearer","expires_in":1800,"scope":"openid","id_token":"%s"}"""
                 .formatted(accessToken, idToken));
+    }
+
+    /** {@code GET /userinfo} with the access token of a login: its subject, as the ID token names it. */
+    void userInfo(HttpExchange exchange) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        try {
+            String subject = SignedJWT.parse(authorization.substring("Bearer ".length())).getJWTClaimsSet()
+                    .getSubject();
+            respond(exchange, 200, "{\"sub\":\"%s\"}".formatted(subject));
+        } catch (ParseException | RuntimeException e) {
+            respond(exchange, 401, "{\"error\":\"invalid_token\"}");
+        }
     }
 
     private static Map<String, String> form(String body) {

@@ -67,6 +67,7 @@ public final class TestIssuer {
         server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange, metadata()));
         logins = new AuthorizationCodes(issuer, claims -> sign(claims, key));
         server.createContext("/oauth2/token", logins::token);
+        server.createContext("/userinfo", logins::userInfo);
         // a thread per request, so one slow client never holds up the next key fetch
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "test-issuer");
