@@ -83,6 +83,12 @@ public final class IntakeHttp {
                 .GET());
     }
 
+    /** A HEAD: the GET's status and headers without its body. */
+    public HttpResponse<String> head(String path) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)), path)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

@@ -107,10 +107,11 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void answersUnknownPathsWithProblemJson() {
+    void refusesUnknownPathsWithProblemJson() {
         HttpResponse<String> response = http.get("/api/v1/nothing-here");
 
-        assertThat(response.statusCode()).isEqualTo(404);
+        // not in the route table: refused before any handler is looked up
+        assertThat(response.statusCode()).isEqualTo(403);
         assertThat(IntakeHttp.contentType(response)).startsWith("application/problem+json");
     }
 }

@@ -1,41 +1,52 @@
 package clinic.intake.security;
 
+import clinic.support.security.AllowedRoutes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 import static clinic.support.audit.AuditTrail.auditTrail;
+import static clinic.support.security.AllowedRoute.get;
+import static clinic.support.security.AllowedRoute.post;
 import static clinic.support.security.ClinicResourceServer.clinicResourceServer;
 
 /**
  * Who may call the machine endpoints (API, internal lookups, operations, actuator, API docs), a clinic
  * resource server (bearer JWTs, see service-support): patients and clients with {@code reports:write} submit
  * reports; patients, clinicians and clients with {@code reports:read} read them (which ones: the controller's
- * object rule); the notification service reads a patient's contact. Rules of issue 6.
+ * object rule); the notification service reads a patient's contact. Rules of issue 6. Every route and method
+ * not in the table is refused (401 without a valid token, 403 with one); each GET brings HEAD.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
 
-    static final String[] PATHS = {"/api/**", "/internal/**", "/ops/**", "/actuator/**", "/v3/api-docs/**"};
+    static final String[] PATHS = {"/api/**", "/internal/**", "/ops/**", "/actuator/**", "/v3/**"};
+
+    /**
+     * Who the API description is for: the people and clients that use this API (issue 14), not the metrics
+     * scraper nor clients of the other services' APIs only.
+     */
+    private static final String[] API_USERS = {"ROLE_PATIENT", "ROLE_CLINICIAN", "ROLE_OPS",
+            "SCOPE_reports:write", "SCOPE_reports:read", "SCOPE_patients:contact"};
+
+    static final AllowedRoutes ROUTES = AllowedRoutes.of(
+            get("/actuator/health", "/actuator/health/**").toAnyone(),
+            get("/actuator/prometheus").to("ROLE_OPS", "SCOPE_metrics:read"),
+            get("/actuator", "/actuator/info").to("ROLE_OPS"),
+            get("/ops/v1/audit-events").to("ROLE_OPS"),
+            post("/api/v1/symptom-reports").to("ROLE_PATIENT", "SCOPE_reports:write"),
+            // object-level rule (own reports only unless clinician) in SymptomReportController
+            get("/api/v1/symptom-reports/{reportId}").to("ROLE_CLINICIAN", "ROLE_PATIENT", "SCOPE_reports:read"),
+            get("/internal/v1/patient-contacts/{reportId}").to("SCOPE_patients:contact"),
+            get("/v3/api-docs", "/v3/api-docs.yaml").to(API_USERS));
 
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher(PATHS)
-                .authorizeHttpRequests(rules -> rules
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasAnyAuthority("ROLE_OPS", "SCOPE_metrics:read")
-                        .requestMatchers("/ops/v1/audit-events").hasRole("OPS")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/symptom-reports")
-                        .hasAnyAuthority("ROLE_PATIENT", "SCOPE_reports:write")
-                        // object-level rule (own reports only unless clinician) in SymptomReportController
-                        .requestMatchers(HttpMethod.GET, "/api/v1/symptom-reports/*")
-                        .hasAnyAuthority("ROLE_CLINICIAN", "ROLE_PATIENT", "SCOPE_reports:read")
-                        .requestMatchers("/internal/v1/patient-contacts/**").hasAuthority("SCOPE_patients:contact")
-                        .anyRequest().authenticated());
+        http.securityMatcher(PATHS);
+        ROUTES.customize(http);
         clinicResourceServer().customize(http);
         auditTrail().customize(http);
         return http.build();

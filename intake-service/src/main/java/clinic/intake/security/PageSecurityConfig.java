@@ -1,8 +1,9 @@
 package clinic.intake.security;
 
 import clinic.intake.web.PageHeaders;
+import clinic.support.security.AllowedRoutes;
 import clinic.support.security.ClinicAuthorities;
-import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,25 +15,46 @@ import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMap
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Set;
 
 import static clinic.support.audit.AuditTrail.auditTrail;
+import static clinic.support.security.AllowedRoute.get;
+import static clinic.support.security.AllowedRoute.post;
 
 /**
  * The patient pages: browser login with the authorization-code flow. Registration {@code clinic} is a
  * public client (no secret), for which Spring Security adds PKCE (S256) to every authorization request.
- * Only PATIENT may use the pages; sessions and CSRF protection are on, as befits a browser.
+ * Only PATIENT may use the pages, and only the routes of {@link #ROUTES}; sessions and CSRF protection are on,
+ * as befits a browser.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OAuth2ClientProperties.class)
 class PageSecurityConfig {
 
     static final String REGISTRATION = "clinic";
+
+    /**
+     * The pages' route table, denying by default: a route or method not listed is refused, so no other handler is
+     * reachable through the pages' session. A visitor who is not logged in is sent to the login; one who is gets
+     * the "page not found" page for an address the table does not list ({@link #notFoundOutside}) and 403 for a
+     * listed page that is not for their role. The login's own addresses ({@code /oauth2/authorization/clinic},
+     * {@code /login/oauth2/code/clinic}) are answered by Spring Security's filters before the table is consulted.
+     */
+    static final AllowedRoutes ROUTES = AllowedRoutes.of(
+            get("/", "/reports/{reportId}").to("ROLE_PATIENT"),
+            post("/reports").to("ROLE_PATIENT"),
+            get("/error", "/*.css", "/favicon.ico").toAnyone());
 
     @Bean
     ClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties) {
@@ -42,10 +64,8 @@ class PageSecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(rules -> rules
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/error", "/*.css", "/favicon.ico").permitAll()
-                        .anyRequest().hasRole("PATIENT"))
+        ROUTES.customize(http);
+        http.exceptionHandling(errors -> errors.accessDeniedHandler(notFoundOutside(ROUTES)))
                 // an explicit login page: the single registration, without a generated chooser page
                 .oauth2Login(login -> login
                         .loginPage("/oauth2/authorization/" + REGISTRATION)
@@ -62,6 +82,18 @@ class PageSecurityConfig {
         // the report pages and the form are audited too, a post refused for its CSRF token included
         auditTrail().customize(http);
         return http.build();
+    }
+
+    /**
+     * A refusal of a request the table does not list is the "page not found" page, as an unknown address was
+     * before the route table: a patient who mistypes an address is told that, not that their account may not use
+     * the pages. A refusal of a listed page (the wrong role, a missing CSRF token) stays a 403.
+     */
+    static AccessDeniedHandler notFoundOutside(AllowedRoutes routes) {
+        LinkedHashMap<RequestMatcher, AccessDeniedHandler> outside = new LinkedHashMap<>();
+        outside.put(new NegatedRequestMatcher(routes.listed()),
+                (request, response, denied) -> response.sendError(HttpServletResponse.SC_NOT_FOUND));
+        return new RequestMatcherDelegatingAccessDeniedHandler(outside, new AccessDeniedHandlerImpl());
     }
 
     /** The ID token's {@code roles} claim as {@code ROLE_<role>}, next to the OIDC authorities. */

@@ -24,7 +24,7 @@ import java.util.List;
 class HtmlErrorPages implements HandlerExceptionResolver, Ordered {
 
     private static final List<String> MACHINE_PATHS =
-            List.of("/api/", "/internal/", "/ops/", "/actuator", "/v3/", "/swagger-ui", "/error");
+            List.of("/api/", "/internal/", "/ops/", "/actuator", "/v3/", "/error");
     private static final Logger log = LoggerFactory.getLogger(HtmlErrorPages.class);
 
     @Override

@@ -102,6 +102,24 @@ class AuditTrailTest {
                 "REPORT_READ", "NOT_FOUND", 404));
     }
 
+    /** Issue 12: a HEAD is the same read as the GET (its status tells), so it is checked and recorded alike. */
+    @Test
+    void aHeadOfAReportIsOneRowLikeTheGet() {
+        UUID reportId = submit(http);
+        IntakeHttp otherPatient = new IntakeHttp(port);
+
+        assertThat(http.head(REPORTS + reportId).statusCode()).isEqualTo(200);
+        assertThat(otherPatient.head(REPORTS + reportId).statusCode()).isEqualTo(404);
+        assertThat(http.as(ISSUER.ops("ops-h")).head(REPORTS + reportId).statusCode()).isEqualTo(403);
+
+        List<Map<String, Object>> reads = rows(reportId).stream()
+                .filter(row -> "REPORT_READ".equals(row.get("action"))).toList();
+        assertThat(reads).hasSize(3);
+        assertRow(reads.get(0), http.patientSubject(), "PATIENT", "REPORT_READ", "ALLOWED", 200);
+        assertRow(reads.get(1), otherPatient.patientSubject(), "PATIENT", "REPORT_READ", "DENIED", 404);
+        assertRow(reads.get(2), "ops-h", "OPS", "REPORT_READ", "DENIED", 403);
+    }
+
     @Test
     void contactLookupsAreOneRowEachWithTheClientAsActor() {
         UUID reportId = submit(http);

@@ -7,6 +7,7 @@ import clinic.intake.IntakeServiceTest;
 import clinic.intake.Tables;
 import clinic.intake.TestReports;
 import clinic.intake.TriageDecisions;
+import clinic.support.testing.PageLogin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.context.WebApplicationContext;
 import clinic.intake.report.PatientPages.PageResponse;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -235,9 +239,8 @@ class ReportPagesTest {
     }
 
     @Test
-    void unknownReportsAndPagesGetTheHtml404PageWhileTheApiKeepsProblemJson() {
-        for (String path : List.of("/reports/" + UUID.randomUUID(), "/reports/not-a-report", "/reports/1-1-1-1-1",
-                "/reports/" + UUID.randomUUID() + "/more", "/no-such-page")) {
+    void unknownReportsAndPagesGetTheHtml404PageWhileTheApiKeepsProblemJson() throws Exception {
+        for (String path : List.of("/reports/" + UUID.randomUUID(), "/reports/not-a-report", "/reports/1-1-1-1-1")) {
             PageResponse page = pages.get(path);
 
             assertThat(page.statusCode()).as(path).isEqualTo(404);
@@ -245,8 +248,23 @@ class ReportPagesTest {
             assertThat(page.body()).as(path).contains("<h1>Page not found</h1>")
                     .doesNotContain("Exception", "Whitelabel", "\"status\"");
         }
+        // addresses the pages' route table does not list: refused before any handler, as the same 404 page (over
+        // real HTTP: the page comes from the container's error dispatch, which MockMvc does not make)
+        PageLogin login = PageLogin.as(port, "clinic", http.patientSubject(), "PATIENT", "/");
+        for (String path : List.of("/reports/" + UUID.randomUUID() + "/more", "/no-such-page")) {
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + port + path)).header("Cookie", login.cookies())
+                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            assertThat(IntakeHttp.contentType(page)).as(path).startsWith("text/html");
+            assertThat(page.body()).as(path).contains("<h1>Page not found</h1>")
+                    .doesNotContain("Exception", "Whitelabel", "\"status\"");
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
+        }
+        // the API's route table refuses what it does not list (a token, so 403), in its own format
         HttpResponse<String> api = http.get("/api/v1/no-such-endpoint");
-        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.statusCode()).isEqualTo(403);
         assertThat(IntakeHttp.contentType(api)).startsWith("application/problem+json");
     }
 

@@ -4,6 +4,9 @@ import clinic.intake.IntakeHttp;
 import clinic.intake.IntakeServiceTest;
 import clinic.intake.Tables;
 import clinic.intake.TestReports;
+import clinic.support.testing.AccessTable;
+import clinic.support.testing.AccessWalk;
+import clinic.support.testing.MappedRoutes;
 import clinic.support.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,6 +27,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static clinic.support.testing.AccessTable.api;
+import static clinic.support.testing.AccessTable.page;
+import static clinic.support.testing.Caller.CLINICIAN;
+import static clinic.support.testing.Caller.METRICS_READ;
+import static clinic.support.testing.Caller.OPS;
+import static clinic.support.testing.Caller.PATIENT;
+import static clinic.support.testing.Caller.PATIENTS_CONTACT;
+import static clinic.support.testing.Caller.PATIENT_PAGE_LOGIN;
+import static clinic.support.testing.Caller.REPORTS_READ;
+import static clinic.support.testing.Caller.REPORTS_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -39,17 +53,61 @@ class SecurityMatrixTest {
     static final String AUDIT = "/ops/v1/audit-events?objectId=";
     static final TestIssuer ISSUER = TestIssuer.get();
 
+    /**
+     * Every route intake maps, and who may call which of its methods; everything else is refused. On the API
+     * chain: 401 without a bearer token (a page login is none), 403 with one. On the pages: the login for a
+     * visitor not logged in (bearer tokens count for nothing there), otherwise 403 for a page that is not the
+     * caller's (or an unsafe method without the session's CSRF token) and 404 for an address or method the pages
+     * do not have. HEAD is a read like GET and open to the same callers; OPTIONS is open to nobody.
+     */
+    static final AccessTable ACCESS = AccessTable.of(
+            api("/actuator/health").allowsEveryone("GET HEAD"),
+            api("/actuator/health/**").at("/actuator/health/liveness").allowsEveryone("GET HEAD"),
+            api("/actuator/prometheus").allows("GET HEAD", OPS, METRICS_READ),
+            api("/actuator").allows("GET HEAD", OPS),
+            api("/actuator/info").allows("GET HEAD", OPS),
+            api("/ops/v1/audit-events").at(AUDIT + "{id}").allows("GET HEAD", OPS),
+            api(REPORTS).allows("POST", PATIENT, REPORTS_WRITE),
+            api(REPORTS + "/{reportId}").allows("GET HEAD", PATIENT, CLINICIAN, REPORTS_READ),
+            api(CONTACTS + "{reportId}").allows("GET HEAD", PATIENTS_CONTACT),
+            api("/v3/api-docs")
+                    .allows("GET HEAD", PATIENT, CLINICIAN, OPS, REPORTS_WRITE, REPORTS_READ, PATIENTS_CONTACT),
+            api("/v3/api-docs.yaml")
+                    .allows("GET HEAD", PATIENT, CLINICIAN, OPS, REPORTS_WRITE, REPORTS_READ, PATIENTS_CONTACT),
+            page("/").allows("GET HEAD", PATIENT_PAGE_LOGIN),
+            page("/reports").allows("POST", PATIENT_PAGE_LOGIN),
+            page("/reports/{reportId}").allows("GET HEAD", PATIENT_PAGE_LOGIN),
+            page("/error").allowsEveryone("GET HEAD"),
+            // static files: the style sheet is everyone's, nothing else under them is reachable
+            page("/**").at("/intake.css").allowsEveryone("GET HEAD"),
+            page("/**").at("/other/page"),
+            page("/webjars/**"))
+            .withPageLogin(PageSecurityConfig.REGISTRATION, "/");
+
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ApplicationContext context;
+
     IntakeHttp http;
 
     @BeforeEach
     void setUp() {
         http = new IntakeHttp(port);
+    }
+
+    @Test
+    void everyMappedRouteHasARowInTheAccessTableAndEveryRowAMappedRoute() {
+        assertThat(ACCESS.mismatchesWith(MappedRoutes.of(context))).isEmpty();
+    }
+
+    @Test
+    void everyRouteAnswersEveryMethodAndCallerAsTheAccessTableSays() {
+        assertThat(AccessWalk.on(port, ACCESS).differences()).isEmpty();
     }
 
     static Stream<Arguments> refusedTokens() {
@@ -123,9 +181,15 @@ class SecurityMatrixTest {
     }
 
     @Test
-    void apiDocsNeedAnyValidToken() {
+    void apiDocsAreForThePeopleAndClientsThatUseTheApi() {
         assertThat(http.as(null).get("/v3/api-docs").statusCode()).isEqualTo(401);
         assertThat(http.as(ISSUER.patient("p")).get("/v3/api-docs").statusCode()).isEqualTo(200);
+        assertThat(http.as(ISSUER.client("integration", "reports:write")).get("/v3/api-docs").statusCode())
+                .isEqualTo(200);
+        assertThat(http.as(ISSUER.client("scraper", "metrics:read")).get("/v3/api-docs").statusCode())
+                .isEqualTo(403);
+        assertThat(http.as(ISSUER.client("integration", "triage:read", "notifications:read")).get("/v3/api-docs")
+                .statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -2,6 +2,7 @@ package clinic.notification.alerts;
 
 import clinic.support.security.Actor;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -34,6 +36,16 @@ class AlertsController {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         return stream.subscribe(feedId(lastEventId));
+    }
+
+    /**
+     * HEAD of the feed: the headers a subscription gets, at once, without subscribing. Spring MVC would answer
+     * HEAD with the GET handler, and a subscription without a body to write would hold the connection, and a
+     * subscriber, until the stream's timeout (30 minutes).
+     */
+    @RequestMapping(path = "/stream", method = RequestMethod.HEAD, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    ResponseEntity<Void> streamHeaders() {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).build();
     }
 
     private static Long feedId(String header) {

@@ -165,6 +165,25 @@ class AlertStreamTest {
     }
 
     @Test
+    void aHeadOfTheFeedAnswersAtOnceWithoutSubscribingOrHoldingTheConnection() throws Exception {
+        long before = stream.subscriptionCount();
+        URI feed = URI.create("http://localhost:" + port + "/api/v1/alerts/stream");
+
+        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(feed).method("HEAD", HttpRequest.BodyPublishers
+                .noBody()).header("Authorization", CLINICIAN).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        // the same keep-alive connection serves the next request
+        HttpResponse<Void> next = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/alerts")).header("Authorization", CLINICIAN).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.discarding());
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).get().asString().startsWith("text/event-stream");
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(stream.subscriptionCount()).isEqualTo(before);
+    }
+
+    @Test
     void aLastEventIdThatIsNotAFeedIdStartsFromNowInsteadOfFailing() throws Exception {
         UUID reportId = UUID.randomUUID();
         try (Subscription subscription = new Subscription("not-a-number")) {

@@ -93,6 +93,21 @@ class AuditTrailTest {
                 reportId, "DENIED", 403));
     }
 
+    /** Issue 12: a HEAD of the delivery log was let through to a patient, and wrote no row for anybody. */
+    @Test
+    void aHeadOfTheDeliveryLogIsRecordedLikeTheGet() {
+        String reportId = UUID.randomUUID().toString();
+
+        assertThat(mvc.head().uri("/api/v1/notifications?reportId=" + reportId)
+                .header("Authorization", bearer(TestIssuer.get().clinician("dr-head")))).hasStatusOk();
+        assertThat(mvc.head().uri("/api/v1/notifications?reportId=" + reportId)
+                .header("Authorization", bearer(TestIssuer.get().patient("patient-head")))).hasStatus(403);
+
+        assertThat(rowsFor(reportId)).containsExactly(
+                new Row("dr-head", "CLINICIAN", "NOTIFICATIONS_READ", reportId, "ALLOWED", 200),
+                new Row("patient-head", "PATIENT", "NOTIFICATIONS_READ", reportId, "DENIED", 403));
+    }
+
     @Test
     void aReportIdThatIsNotAnIdIsRejectedAndNotCopiedIntoTheTrail() {
         String actor = "dr-" + UUID.randomUUID();

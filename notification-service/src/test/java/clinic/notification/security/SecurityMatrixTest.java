@@ -1,12 +1,17 @@
 package clinic.notification.security;
 
 import clinic.notification.NotificationServiceTest;
+import clinic.support.testing.AccessTable;
+import clinic.support.testing.AccessWalk;
+import clinic.support.testing.MappedRoutes;
 import clinic.support.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +24,11 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static clinic.support.testing.AccessTable.api;
+import static clinic.support.testing.Caller.CLINICIAN;
+import static clinic.support.testing.Caller.METRICS_READ;
+import static clinic.support.testing.Caller.NOTIFICATIONS_READ;
+import static clinic.support.testing.Caller.OPS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,8 +41,42 @@ class SecurityMatrixTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ALERTS = "/api/v1/alerts";
 
+    /**
+     * Every route notification maps, and who may call which of its methods; everything else is refused (401
+     * without a token, 403 with one). HEAD is a read like GET and open to the same callers; OPTIONS to nobody.
+     */
+    static final AccessTable ACCESS = AccessTable.of(
+            api("/actuator/health").allowsEveryone("GET HEAD"),
+            api("/actuator/health/**").at("/actuator/health/liveness").allowsEveryone("GET HEAD"),
+            api("/actuator/prometheus").allows("GET HEAD", OPS, METRICS_READ),
+            api("/actuator").allows("GET HEAD", OPS),
+            api("/actuator/info").allows("GET HEAD", OPS),
+            api("/ops/v1/audit-events").at("/ops/v1/audit-events?objectId={id}").allows("GET HEAD", OPS),
+            api("/api/v1/notifications").at("/api/v1/notifications?reportId={id}")
+                    .allows("GET HEAD", CLINICIAN, OPS, NOTIFICATIONS_READ),
+            api(ALERTS).allows("GET HEAD", CLINICIAN),
+            api(ALERTS + "/stream").allows("GET HEAD", CLINICIAN),
+            api(ALERTS + "/{alertId}/acknowledgement").allows("POST", CLINICIAN),
+            // mapped by Spring Boot, open to nobody: the error page (rendered for other requests only), static
+            // files and web jars (notification has none)
+            api("/error"),
+            api("/**").at("/queue.css"),
+            api("/webjars/**"));
+
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void everyMappedRouteHasARowInTheAccessTableAndEveryRowAMappedRoute() {
+        assertThat(ACCESS.mismatchesWith(MappedRoutes.of(context))).isEmpty();
+    }
+
+    @Test
+    void everyRouteAnswersEveryMethodAndCallerAsTheAccessTableSays() {
+        assertThat(AccessWalk.on(port, ACCESS).differences()).isEmpty();
+    }
 
     static Stream<Arguments> refusedTokens() {
         return Stream.of(
@@ -127,12 +171,12 @@ class SecurityMatrixTest {
     }
 
     @Test
-    void anUnknownPathIsUnauthorizedAnonymouslyAndNotFoundWithoutInternalsForACaller() throws Exception {
+    void anUnknownPathIsUnauthorizedAnonymouslyAndForbiddenWithoutInternalsForACaller() throws Exception {
         assertThat(call("GET", "/api/v1/nothing-here", null).status()).isEqualTo(401);
 
         Answer answer = call("GET", "/api/v1/nothing-here", TestIssuer.get().clinician("dr-a"));
 
-        assertThat(answer.status()).isEqualTo(404);
+        assertForbidden(answer);
         assertThat(answer.body()).doesNotContain("\"trace\"", "\"exception\"", "\"message\"", "Exception");
     }
 

@@ -44,6 +44,7 @@ public final class AuditedRoute {
         this.idParameter = idParameter;
     }
 
+    /** GET, and HEAD with it: a HEAD is the same read without the body (its status and Content-Length tell). */
     public static AuditedRoute get(String path, String action) {
         return new AuditedRoute(HttpMethod.GET, path, action, null);
     }
@@ -63,7 +64,7 @@ public final class AuditedRoute {
     }
 
     Optional<AuditedRequest> match(HttpServletRequest request, PathContainer requestPath) {
-        if (method != null && !method.matches(request.getMethod())) {
+        if (method != null && !matchesMethod(request.getMethod())) {
             return Optional.empty();
         }
         PathPattern.PathMatchInfo matched = path.matchAndExtract(requestPath);
@@ -73,6 +74,10 @@ public final class AuditedRoute {
         String id = idVariable != null ? matched.getUriVariables().get(idVariable)
                 : idParameter != null ? request.getParameter(idParameter) : null;
         return Optional.of(new AuditedRequest(action, ObjectIds.canonical(id)));
+    }
+
+    private boolean matchesMethod(String requested) {
+        return method.matches(requested) || (method.equals(HttpMethod.GET) && HttpMethod.HEAD.matches(requested));
     }
 
     @Override

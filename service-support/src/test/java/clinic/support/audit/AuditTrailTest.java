@@ -108,9 +108,26 @@ class AuditTrailTest {
         String recordId = UUID.randomUUID().toString();
 
         assertThat(http.as(ISSUER.clinician("dr-h")).send("DELETE", RECORDS + "/" + recordId + "/history")
-                .statusCode()).isEqualTo(404);
+                .statusCode()).as("no route table entry").isEqualTo(403);
 
-        assertThat(rows(recordId)).containsExactly("dr-h CLINICIAN RECORD_HISTORY NOT_FOUND 404");
+        assertThat(rows(recordId)).containsExactly("dr-h CLINICIAN RECORD_HISTORY DENIED 403");
+    }
+
+    @Test
+    void aHeadIsAuditedLikeTheGetItMirrors() {
+        String owner = "patient-" + UUID.randomUUID();
+        String recordId = create(owner);
+        String path = RECORDS + "/" + recordId;
+
+        assertThat(http.as(ISSUER.patient(owner)).send("HEAD", path).statusCode()).isEqualTo(200);
+        assertThat(http.as(ISSUER.ops("ops-h")).send("HEAD", path).statusCode()).isEqualTo(403);
+        assertThat(http.send("HEAD", path).statusCode()).isEqualTo(401);
+
+        assertThat(rows(recordId)).containsExactly(
+                owner + " PATIENT RECORD_CREATE ALLOWED 201",
+                owner + " PATIENT RECORD_READ ALLOWED 200",
+                "ops-h OPS RECORD_READ DENIED 403",
+                "anonymous ANONYMOUS RECORD_READ UNAUTHENTICATED 401");
     }
 
     @Test
@@ -118,9 +135,9 @@ class AuditTrailTest {
         long before = count();
 
         assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
-        assertThat(http.as(ISSUER.clinician("dr-x")).get("/api/v1/elsewhere").statusCode()).isEqualTo(404);
+        assertThat(http.as(ISSUER.clinician("dr-x")).get("/api/v1/elsewhere").statusCode()).isEqualTo(403);
         assertThat(http.as(ISSUER.clinician("dr-x")).send("DELETE", RECORDS + "/" + UUID.randomUUID())
-                .statusCode()).as("another method of an audited path").isEqualTo(405);
+                .statusCode()).as("another method of an audited path").isEqualTo(403);
 
         assertThat(count()).isEqualTo(before);
     }

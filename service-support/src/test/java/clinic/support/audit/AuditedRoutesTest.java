@@ -49,6 +49,14 @@ class AuditedRoutesTest {
     }
 
     @Test
+    void aHeadIsAuditedLikeTheGetItMirrorsAndNothingElse() {
+        assertThat(match("HEAD", "/api/v1/records/" + ID)).hasValue(
+                new AuditedRoute.AuditedRequest("RECORD_READ", ID.toLowerCase()));
+        AuditedRoutes postOnly = AuditedRoutes.of(post("/api/v1/records", "RECORD_CREATE"));
+        assertThat(postOnly.match(request("HEAD", "/api/v1/records"))).isEmpty();
+    }
+
+    @Test
     void theContextPathIsNotPartOfTheRoute() {
         MockHttpServletRequest request = request("GET", "/clinic/api/v1/records/" + ID);
         request.setContextPath("/clinic");

@@ -1,12 +1,12 @@
 package clinic.support.securedapi;
 
-import jakarta.servlet.DispatcherType;
+import clinic.support.audit.AuditedRoutes;
+import clinic.support.security.AllowedRoute;
+import clinic.support.security.AllowedRoutes;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import clinic.support.audit.AuditedRoutes;
 
 import static clinic.support.audit.AuditTrail.auditTrail;
 import static clinic.support.audit.AuditedRoute.anyMethod;
@@ -23,16 +23,17 @@ public class SecuredApiApplication {
 
     static final String RECORDS = "/api/v1/records";
 
+    // qualified: the static imports get and post are AuditedRoute's
+    static final AllowedRoutes ROUTES = AllowedRoutes.of(
+            AllowedRoute.get("/actuator/health", "/actuator/health/**").toAnyone(),
+            AllowedRoute.get("/ops/v1/audit-events").to("ROLE_OPS"),
+            AllowedRoute.post(RECORDS).to("ROLE_PATIENT", "SCOPE_records:write"),
+            AllowedRoute.get(RECORDS, RECORDS + "/{recordId}").to("ROLE_PATIENT", "ROLE_CLINICIAN",
+                    "SCOPE_records:read"));
+
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(rules -> rules
-                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/ops/v1/audit-events").hasRole("OPS")
-                .requestMatchers(HttpMethod.POST, RECORDS).hasAnyAuthority("ROLE_PATIENT", "SCOPE_records:write")
-                .requestMatchers(HttpMethod.GET, RECORDS, RECORDS + "/*")
-                .hasAnyAuthority("ROLE_PATIENT", "ROLE_CLINICIAN", "SCOPE_records:read")
-                .anyRequest().authenticated());
+        ROUTES.customize(http);
         clinicResourceServer().customize(http);
         auditTrail().customize(http);
         return http.build();

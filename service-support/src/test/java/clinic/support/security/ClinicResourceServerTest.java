@@ -85,7 +85,8 @@ class ClinicResourceServerTest {
         assertThat(http.as(ISSUER.clinician("dr-1")).get(RECORD).statusCode()).isEqualTo(404);
         assertThat(http.as(ISSUER.client("integration", "records:read")).get(RECORD).statusCode()).isEqualTo(404);
         assertThat(http.as(ISSUER.client("integration", "records:write")).get(RECORD).statusCode()).isEqualTo(403);
-        assertThat(http.as(ISSUER.clinician("dr-1")).get("/nothing-here").statusCode()).isEqualTo(404);
+        // a path the route table does not list is refused, not looked up
+        assertThat(http.as(ISSUER.clinician("dr-1")).get("/nothing-here").statusCode()).isEqualTo(403);
         assertThat(http.get("/nothing-here").statusCode()).isEqualTo(401);
     }
 

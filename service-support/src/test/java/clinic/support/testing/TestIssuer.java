@@ -36,7 +36,7 @@ import java.util.concurrent.Executors;
  * tokens minted with Nimbus as the real issuer shapes them ({@code sub}, {@code roles}, {@code scope},
  * {@code aud} = the three services, {@code iss}), plus the broken kinds a service must refuse. One per test JVM
  * ({@link #get()}), so application contexts that trust it can be shared; {@link TestIssuerProperties} points a
- * service at it.
+ * service at it. A service's page login works against it too ({@link #approve}, {@link PageLogin}).
  */
 public final class TestIssuer {
 
@@ -49,6 +49,7 @@ public final class TestIssuer {
     private final RSAKey otherKey;
     private final HttpServer server;
     private final String issuer;
+    private final AuthorizationCodes logins;
 
     private TestIssuer(int port) {
         try {
@@ -64,6 +65,9 @@ public final class TestIssuer {
         String jwks = new JWKSet(key.toPublicJWK()).toString();
         server.createContext("/oauth2/jwks", exchange -> respond(exchange, jwks));
         server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange, metadata()));
+        logins = new AuthorizationCodes(issuer, claims -> sign(claims, key));
+        server.createContext("/oauth2/token", logins::token);
+        server.createContext("/userinfo", logins::userInfo);
         // a thread per request, so one slow client never holds up the next key fetch
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "test-issuer");
@@ -107,6 +111,15 @@ public final class TestIssuer {
     public List<String> resourceServerProperties() {
         return List.of("spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri(),
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwkSetUri());
+    }
+
+    /**
+     * Approves an authorization request (the URL a service's page login redirected the browser to) as if this
+     * person had signed in: the redirect back to the service, with a code that {@code /oauth2/token} redeems for
+     * an ID token with this {@code sub} and {@code roles}. See {@link PageLogin}.
+     */
+    public URI approve(URI authorizationRequest, String sub, String... roles) {
+        return logins.approve(authorizationRequest, sub, List.of(roles));
     }
 
     public static String bearer(String token) {

@@ -1,36 +1,34 @@
 package clinic.triage.security;
 
-import jakarta.servlet.DispatcherType;
+import clinic.support.security.AllowedRoutes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 import static clinic.support.audit.AuditTrail.auditTrail;
+import static clinic.support.security.AllowedRoute.get;
 import static clinic.support.security.ClinicResourceServer.clinicResourceServer;
 
 /**
  * Who may call what: triage is a clinic resource server (bearer JWTs, see service-support) whose decisions are
- * for clinicians and machine clients with {@code triage:read}; the ruleset is readable by operations too, and
- * every request but health needs a valid token.
+ * for clinicians and machine clients with {@code triage:read}; the ruleset is readable by operations too. Every
+ * route and method not in the table is refused (401 without a valid token, 403 with one); each GET brings HEAD.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
 
+    static final AllowedRoutes ROUTES = AllowedRoutes.of(
+            get("/actuator/health", "/actuator/health/**").toAnyone(),
+            get("/actuator/prometheus").to("ROLE_OPS", "SCOPE_metrics:read"),
+            get("/actuator", "/actuator/info").to("ROLE_OPS"),
+            get("/ops/v1/audit-events").to("ROLE_OPS"),
+            get("/api/v1/triage-decisions/{reportId}").to("ROLE_CLINICIAN", "SCOPE_triage:read"),
+            get("/api/v1/ruleset").to("ROLE_CLINICIAN", "ROLE_OPS", "SCOPE_triage:read"));
+
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                // the error page renders errors of requests already authorized (or rejected)
-                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/actuator/**").hasAnyAuthority("ROLE_OPS", "SCOPE_metrics:read")
-                .requestMatchers(HttpMethod.GET, "/api/v1/triage-decisions/*")
-                .hasAnyAuthority("ROLE_CLINICIAN", "SCOPE_triage:read")
-                .requestMatchers(HttpMethod.GET, "/api/v1/ruleset")
-                .hasAnyAuthority("ROLE_CLINICIAN", "ROLE_OPS", "SCOPE_triage:read")
-                .requestMatchers("/ops/v1/audit-events").hasRole("OPS")
-                .anyRequest().authenticated());
+        ROUTES.customize(http);
         clinicResourceServer().customize(http);
         auditTrail().customize(http);
         return http.build();

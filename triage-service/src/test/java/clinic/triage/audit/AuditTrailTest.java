@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -63,6 +64,21 @@ class AuditTrailTest {
                 row("anonymous", "ANONYMOUS", "UNAUTHENTICATED", 401));
         assertThat(jdbc.sql("select distinct action from audit_event where object_id = ?").param(reportId.toString())
                 .query(String.class).list()).containsExactly("DECISION_READ");
+    }
+
+    /** Issue 12: a patient's HEAD got past the GET-only rule and was recorded as an allowed read. */
+    @Test
+    void aHeadOfADecisionIsRefusedAndRecordedLikeTheGet() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        String path = "/api/v1/triage-decisions/" + reportId;
+        triage.decide(ReportEvents.incoming(reportId, Answers.plantarPicture().build()));
+
+        mvc.perform(as(head(path), ISSUER.patient("patient-h"))).andExpect(status().isForbidden());
+        mvc.perform(as(head(path), ISSUER.clinician("dr-h"))).andExpect(status().isOk());
+
+        assertThat(rows(reportId)).containsExactly(
+                row("patient-h", "PATIENT", "DENIED", 403),
+                row("dr-h", "CLINICIAN", "ALLOWED", 200));
     }
 
     @Test

@@ -58,13 +58,14 @@ class DecisionApiTest {
     }
 
     @Test
-    void malformedIdsAre400AndUnknownPathsAre404Problems() throws Exception {
+    void malformedIdsAre400AndUnknownPathsAreRefusedAs403Problems() throws Exception {
         mvc.perform(get("/api/v1/triage-decisions/not-a-uuid").header(AUTHORIZATION, CLINICIAN))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail", not(containsString("not-a-uuid"))));
+        // not in the route table: refused before any handler is looked up
         mvc.perform(get("/api/v1/nothing-here").header(AUTHORIZATION, CLINICIAN))
-                .andExpect(status().isNotFound())
+                .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
     }
 

@@ -1,5 +1,8 @@
 package clinic.triage.security;
 
+import clinic.support.testing.AccessTable;
+import clinic.support.testing.AccessWalk;
+import clinic.support.testing.MappedRoutes;
 import clinic.support.testing.TestIssuer;
 import clinic.triage.decision.Triage;
 import clinic.triage.testing.Answers;
@@ -11,6 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 
 import java.io.IOException;
@@ -22,11 +26,35 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static clinic.support.testing.AccessTable.api;
+import static clinic.support.testing.Caller.CLINICIAN;
+import static clinic.support.testing.Caller.METRICS_READ;
+import static clinic.support.testing.Caller.OPS;
+import static clinic.support.testing.Caller.TRIAGE_READ;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may call what, over real HTTP with tokens from {@link TestIssuer}. */
 @TriageServiceTest
 class SecurityMatrixTest {
+
+    /**
+     * Every route triage maps, and who may call which of its methods; everything else is refused (401 without a
+     * token, 403 with one). HEAD is a read like GET and open to the same callers; OPTIONS is open to nobody.
+     */
+    static final AccessTable ACCESS = AccessTable.of(
+            api("/actuator/health").allowsEveryone("GET HEAD"),
+            api("/actuator/health/**").at("/actuator/health/liveness").allowsEveryone("GET HEAD"),
+            api("/actuator/prometheus").allows("GET HEAD", OPS, METRICS_READ),
+            api("/actuator").allows("GET HEAD", OPS),
+            api("/actuator/info").allows("GET HEAD", OPS),
+            api("/ops/v1/audit-events").at("/ops/v1/audit-events?objectId={id}").allows("GET HEAD", OPS),
+            api("/api/v1/triage-decisions/{reportId}").allows("GET HEAD", CLINICIAN, TRIAGE_READ),
+            api("/api/v1/ruleset").allows("GET HEAD", CLINICIAN, OPS, TRIAGE_READ),
+            // mapped by Spring Boot, open to nobody: the error page (rendered for other requests only), static
+            // files and web jars (triage has none)
+            api("/error"),
+            api("/**").at("/ruleset.css"),
+            api("/webjars/**"));
 
     private static final TestIssuer ISSUER = TestIssuer.get();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -39,6 +67,18 @@ class SecurityMatrixTest {
     Triage triage;
     @Autowired
     Environment environment;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void everyMappedRouteHasARowInTheAccessTableAndEveryRowAMappedRoute() {
+        assertThat(ACCESS.mismatchesWith(MappedRoutes.of(context))).isEmpty();
+    }
+
+    @Test
+    void everyRouteAnswersEveryMethodAndCallerAsTheAccessTableSays() {
+        assertThat(AccessWalk.on(port, ACCESS).differences()).isEmpty();
+    }
 
     static Stream<Arguments> invalidTokens() {
         return Stream.of(
@@ -110,14 +150,14 @@ class SecurityMatrixTest {
     }
 
     @Test
-    void healthIsAnonymousButNothingElseIs() throws Exception {
+    void healthIsAnonymousButNothingElseIsAndAnUnknownPathIsRefused() throws Exception {
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/info", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/ruleset", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/nothing-here", null).statusCode()).isEqualTo(401);
-        assertThat(get("/api/v1/nothing-here", ISSUER.clinician("clinician-1")).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/nothing-here", ISSUER.clinician("clinician-1")).statusCode()).isEqualTo(403);
     }
 
     @Test
