@@ -31,11 +31,8 @@ class ApiSecurityConfig {
     private static final String[] API_USERS = {"ROLE_PATIENT", "ROLE_CLINICIAN", "ROLE_OPS",
             "SCOPE_reports:write", "SCOPE_reports:read", "SCOPE_patients:contact"};
 
-    static final AllowedRoutes ROUTES = AllowedRoutes.of(
-            get("/actuator/health", "/actuator/health/**").toAnyone(),
-            get("/actuator/prometheus").to("ROLE_OPS", "SCOPE_metrics:read"),
-            get("/actuator", "/actuator/info").to("ROLE_OPS"),
-            get("/ops/v1/audit-events").to("ROLE_OPS"),
+    /** This service's own routes; the probes, metrics and audit trail come with {@code serviceApi}. */
+    static final AllowedRoutes ROUTES = AllowedRoutes.serviceApi(
             post("/api/v1/symptom-reports").to("ROLE_PATIENT", "SCOPE_reports:write"),
             // object-level rule (own reports only unless clinician) in SymptomReportController
             get("/api/v1/symptom-reports/{reportId}").to("ROLE_CLINICIAN", "ROLE_PATIENT", "SCOPE_reports:read"),

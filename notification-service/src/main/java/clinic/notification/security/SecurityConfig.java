@@ -20,11 +20,8 @@ import static clinic.support.security.ClinicResourceServer.clinicResourceServer;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-    static final AllowedRoutes ROUTES = AllowedRoutes.of(
-            get("/actuator/health", "/actuator/health/**").toAnyone(),
-            get("/actuator/prometheus").to("ROLE_OPS", "SCOPE_metrics:read"),
-            get("/actuator", "/actuator/info").to("ROLE_OPS"),
-            get("/ops/v1/audit-events").to("ROLE_OPS"),
+    /** This service's own routes; the probes, metrics and audit trail come with {@code serviceApi}. */
+    static final AllowedRoutes ROUTES = AllowedRoutes.serviceApi(
             get("/api/v1/notifications").to("ROLE_CLINICIAN", "ROLE_OPS", "SCOPE_notifications:read"),
             get("/api/v1/alerts", "/api/v1/alerts/stream").to("ROLE_CLINICIAN"),
             post("/api/v1/alerts/{alertId}/acknowledgement").to("ROLE_CLINICIAN"));

@@ -26,21 +26,20 @@ public class Inbox {
 
     /**
      * Records the event as processed by {@code consumer}, within the current transaction. Two concurrent
-     * deliveries of one event both pass the check, but the primary key lets only one of them commit; the
+     * deliveries of one event may both find no row, but the primary key lets only one of them commit; the
      * other's transaction fails and its redelivery then finds the row.
      *
      * @return false if it was processed before (a redelivery: do nothing)
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean firstDelivery(String consumer, UUID eventId) {
-        boolean seen = jdbc.sql("select count(*) from processed_message where consumer = ? and event_id = ?")
-                .params(consumer, eventId).query(Long.class).single() > 0;
-        if (seen) {
-            return false;
-        }
-        jdbc.sql("insert into processed_message (consumer, event_id, processed_at) values (?, ?, ?)")
-                .params(consumer, eventId, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        // one statement: the row goes in unless it is there already (0 rows inserted: a redelivery)
+        int inserted = jdbc.sql("""
+                        insert into processed_message (consumer, event_id, processed_at)
+                        select ?, ?, ? where not exists
+                            (select 1 from processed_message where consumer = ? and event_id = ?)""")
+                .params(consumer, eventId, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), consumer, eventId)
                 .update();
-        return true;
+        return inserted == 1;
     }
 }

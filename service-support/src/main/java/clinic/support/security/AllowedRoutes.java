@@ -6,7 +6,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A filter chain's route table, denying by default: each route and method that may be called is listed with who
@@ -34,6 +36,24 @@ public final class AllowedRoutes implements Customizer<HttpSecurity> {
 
     private AllowedRoutes(List<AllowedRoute> routes) {
         this.routes = routes;
+    }
+
+    /**
+     * What every clinic service answers besides its own API: the probes (anyone), Prometheus (operations and the
+     * metrics client), the actuator's index and info, and the audit trail this library serves (operations). Kept
+     * here, beside the audit endpoint it guards, so that no service can forget a row of it.
+     */
+    static final List<AllowedRoute> OPERATIONS = List.of(
+            AllowedRoute.get("/actuator/health", "/actuator/health/**").toAnyone(),
+            AllowedRoute.get("/actuator/prometheus").to("ROLE_OPS", "SCOPE_metrics:read"),
+            AllowedRoute.get("/actuator", "/actuator/info").to("ROLE_OPS"),
+            AllowedRoute.get("/ops/v1/audit-events").to("ROLE_OPS"));
+
+    /** A service's API table: the {@link #OPERATIONS} routes every service has, then the service's own. */
+    public static AllowedRoutes serviceApi(AllowedRoute... own) {
+        AllowedRoute[] all = Stream.concat(OPERATIONS.stream(), Arrays.stream(own))
+                .toArray(AllowedRoute[]::new);
+        return of(all);
     }
 
     public static AllowedRoutes of(AllowedRoute... routes) {
