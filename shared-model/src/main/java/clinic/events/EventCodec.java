@@ -42,6 +42,8 @@ public final class EventCodec {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    private static final int MAX_EXTENSION_BYTES = 256;
+
     private final String source;
     private final Map<EventType<?>, Schema> schemas = new HashMap<>();
 
@@ -83,6 +85,7 @@ public final class EventCodec {
         header(headers, CloudEventHeaders.SUBJECT, event.key());
         header(headers, CloudEventHeaders.DATA_SCHEMA, event.dataSchema());
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        event.extensions().forEach((name, value) -> header(headers, CloudEventHeaders.extensionHeader(name), value));
         return new ProducerRecord<>(event.topic(), null, event.key(), event.payload(), headers);
     }
 
@@ -112,7 +115,22 @@ public final class EventCodec {
         UUID id = parse(() -> UUID.fromString(required(headers, CloudEventHeaders.ID)), CloudEventHeaders.ID);
         Instant time = parse(() -> Instant.parse(required(headers, CloudEventHeaders.TIME)), CloudEventHeaders.TIME);
         return new IncomingEvent<>(id, type, required(headers, CloudEventHeaders.SOURCE),
-                required(headers, CloudEventHeaders.SUBJECT), time, readPayload(type, value));
+                required(headers, CloudEventHeaders.SUBJECT), time, readPayload(type, value), extensions(headers));
+    }
+
+    /**
+     * The known extension attributes present on a record. Values are the sender's: a too long one is left out,
+     * and the attribute's own parser decides what the rest is worth.
+     */
+    private static Map<String, String> extensions(Headers headers) {
+        Map<String, String> found = new HashMap<>();
+        for (String name : CloudEventHeaders.EXTENSIONS) {
+            Header header = headers.lastHeader(CloudEventHeaders.extensionHeader(name));
+            if (header != null && header.value() != null && header.value().length <= MAX_EXTENSION_BYTES) {
+                found.put(name, new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return found;
     }
 
     private <T> T readPayload(EventType<T> type, byte[] value) {

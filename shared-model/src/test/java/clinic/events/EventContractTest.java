@@ -54,6 +54,50 @@ class EventContractTest {
     }
 
     @Test
+    void theSubmitterTravelsAsAnExtensionAttributeOutsideThePayload() {
+        OutgoingEvent event = SubmittedBy.client("clinic-integration")
+                .stamp(codec.encode(ClinicTopics.SYMPTOM_REPORTS, SampleEvents.REPORT_ID, SampleEvents.report(),
+                        SampleEvents.TIME));
+        ProducerRecord<String, byte[]> record = EventCodec.toProducerRecord(event);
+
+        assertThat(header(record.headers(), "ce_submittedby")).isEqualTo("client:clinic-integration");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("clinic-integration");
+        IncomingEvent<?> decoded = codec.decode(record.headers(), record.value());
+        assertThat(SubmittedBy.of(decoded)).contains(SubmittedBy.client("clinic-integration"));
+
+        OutgoingEvent byPerson = SubmittedBy.person().stamp(event);
+        ProducerRecord<String, byte[]> personRecord = EventCodec.toProducerRecord(byPerson);
+        assertThat(header(personRecord.headers(), "ce_submittedby")).isEqualTo("person");
+        assertThat(SubmittedBy.of(codec.decode(personRecord.headers(), personRecord.value())))
+                .contains(SubmittedBy.person());
+    }
+
+    @Test
+    void anEventWithoutOrWithAMalformedSubmitterIsStillDecodedButNamesNoOwner() {
+        ProducerRecord<String, byte[]> unstamped = EventCodec.toProducerRecord(
+                codec.encode(ClinicTopics.SYMPTOM_REPORTS, SampleEvents.REPORT_ID, SampleEvents.report(),
+                        SampleEvents.TIME));
+        assertThat(SubmittedBy.of(codec.decode(unstamped.headers(), unstamped.value()))).isEmpty();
+
+        for (String malformed : new String[]{"client:", "client:a b", "client:x\r\nInjected: 1", "PERSON", "admin"}) {
+            Headers headers = new RecordHeaders(unstamped.headers().toArray());
+            headers.add("ce_submittedby", malformed.getBytes(StandardCharsets.UTF_8));
+            assertThat(SubmittedBy.of(codec.decode(headers, unstamped.value()))).as(malformed).isEmpty();
+        }
+        Headers tooLong = new RecordHeaders(unstamped.headers().toArray());
+        tooLong.add("ce_submittedby", ("client:" + "a".repeat(300)).getBytes(StandardCharsets.UTF_8));
+        assertThat(SubmittedBy.of(codec.decode(tooLong, unstamped.value()))).isEmpty();
+    }
+
+    @Test
+    void onlyKnownExtensionAttributesCanBeStamped() {
+        OutgoingEvent event = codec.encode(ClinicTopics.SYMPTOM_REPORTS, SampleEvents.REPORT_ID,
+                SampleEvents.report(), SampleEvents.TIME);
+        assertThatThrownBy(() -> event.withExtension("patientname", "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void typeNamesCarryExplicitVersionsNeverClassNames() {
         assertThat(EventType.all()).extracting(EventType::type).containsExactly(
                 "clinic.intake.symptom-report-submitted.v1",

@@ -3,7 +3,9 @@ package clinic.intake.report;
 import clinic.events.intake.IntakeAnswers;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.SelfCarePlan;
+import clinic.events.SubmittedBy;
 import clinic.support.security.Actor;
+import clinic.support.security.Owner;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -20,6 +22,7 @@ import org.hibernate.type.SqlTypes;
 import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -87,7 +90,7 @@ class SymptomReport implements Persistable<UUID> {
     SymptomReport(UUID id, PatientDetails patient, IntakeAnswers answers, Instant submittedAt, Actor owner) {
         this.id = id;
         this.ownerSubject = owner.id();
-        this.ownerKind = ownerKindOf(owner);
+        this.ownerKind = Owner.of(owner).kind().name();
         this.patientExternalId = patient.externalId();
         this.patientName = patient.name();
         this.patientEmail = patient.email();
@@ -154,20 +157,24 @@ class SymptomReport implements Persistable<UUID> {
     }
 
     /**
-     * Whether this reader may see the report: clinicians any, everyone else only their own. A report
-     * without an owner (stored before owners were recorded) is for clinicians only.
+     * Whether this reader may see the report: clinicians any, everyone else only their own ({@link Owner}).
+     * A report stored before owners were recorded is for clinicians only; one stored before the owner's kind
+     * was recorded is matched on the id alone, as it was when written.
      */
     boolean readableBy(Actor reader) {
-        if (reader.hasRole("CLINICIAN")) {
-            return true;
-        }
-        boolean sameKind = ownerKind == null || ownerKind.equals(ownerKindOf(reader));
-        return ownerSubject != null && sameKind && ownerSubject.equals(reader.id());
+        String kind = ownerKind != null ? ownerKind : Owner.of(reader).kind().name();
+        return Owner.mayRead(Owner.stored(kind, ownerSubject), reader, "CLINICIAN");
     }
 
-    /** A machine client's id and a person's subject live in different namespaces. */
-    private static String ownerKindOf(Actor actor) {
-        return Actor.CLIENT.equals(actor.role()) ? "CLIENT" : "PERSON";
+    /**
+     * The submitter as the report's events name it: a client by its id, a person without one. Empty for a
+     * client id the attribute cannot carry: its events then name nobody, and only clinicians read the decision.
+     */
+    Optional<SubmittedBy> submittedBy() {
+        if (!Owner.Kind.CLIENT.name().equals(ownerKind)) {
+            return Optional.of(SubmittedBy.person());
+        }
+        return SubmittedBy.clientIfPlain(ownerSubject);
     }
 
     /** The patient's contact details, for the notification service's lookup only. */

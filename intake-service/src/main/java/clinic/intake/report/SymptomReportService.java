@@ -1,6 +1,7 @@
 package clinic.intake.report;
 
 import clinic.events.ClinicTopics;
+import clinic.events.OutgoingEvent;
 import clinic.events.EventCodec;
 import clinic.events.intake.IntakeAnswers;
 import clinic.events.intake.SymptomReportSubmitted;
@@ -43,7 +44,9 @@ public class SymptomReportService {
 
     /**
      * Stores the report and its {@code symptom-report-submitted} event together: both rows commit or
-     * neither does. The event carries the clinical answers only, never the patient's identity.
+     * neither does. The event carries the clinical answers only, never the patient's identity; its
+     * {@code submittedby} attribute names a submitting client, so triage and notification can apply the same
+     * ownership rule.
      */
     @Transactional
     ReportStatusView submit(PatientDetails patient, IntakeAnswers answers, Actor owner) {
@@ -51,8 +54,9 @@ public class SymptomReportService {
         // Millisecond precision survives every database and the JSON of the event unchanged.
         Instant submittedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         SymptomReport report = reports.save(new SymptomReport(reportId, patient, answers, submittedAt, owner));
-        outbox.append(codec.encode(ClinicTopics.SYMPTOM_REPORTS, reportId,
-                new SymptomReportSubmitted(reportId, submittedAt, answers), submittedAt));
+        OutgoingEvent event = codec.encode(ClinicTopics.SYMPTOM_REPORTS, reportId,
+                new SymptomReportSubmitted(reportId, submittedAt, answers), submittedAt);
+        outbox.append(report.submittedBy().map(submitter -> submitter.stamp(event)).orElse(event));
         AuditMarks.created(reportId);
         log.info("Accepted symptom report {}", reportId);
         return ReportStatusView.of(report);

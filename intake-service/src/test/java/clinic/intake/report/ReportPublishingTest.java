@@ -1,5 +1,6 @@
 package clinic.intake.report;
 
+import clinic.support.testing.TestIssuer;
 import clinic.support.testing.TopicReader;
 import clinic.events.ClinicTopics;
 import clinic.events.EventCodec;
@@ -75,6 +76,28 @@ class ReportPublishingTest {
         }
     }
 
+    /**
+     * Issue 12, finding 3: the report event names its submitter (attribute {@code submittedby}) so triage and
+     * notification can keep a client to its own reports; a person is named by kind only, never by subject.
+     */
+    @Test
+    void theEventNamesASubmittingClientByIdAndAPersonByKindOnly() {
+        String patientSubject = "patient-" + UUID.randomUUID();
+        UUID byClient = submitReport(new IntakeHttp(port)
+                .as(TestIssuer.get().client("clinic-integration", "reports:write", "reports:read")));
+        UUID byPatient = submitReport(new IntakeHttp(port).as(TestIssuer.get().patient(patientSubject)));
+
+        try (TopicReader reader = new TopicReader(brokers, "clinic.symptom-reports.v1")) {
+            assertThat(header(reader.awaitRecord(byClient.toString()), "ce_submittedby"))
+                    .isEqualTo("client:clinic-integration");
+            ConsumerRecord<String, byte[]> patients = reader.awaitRecord(byPatient.toString());
+            assertThat(header(patients, "ce_submittedby")).isEqualTo("person");
+            for (Header header : patients.headers()) {
+                assertThat(new String(header.value(), StandardCharsets.UTF_8)).doesNotContain(patientSubject);
+            }
+        }
+    }
+
     @Test
     void marksTheOutboxRowSentOnceKafkaAcknowledged() {
         UUID reportId = submitReport();
@@ -85,7 +108,11 @@ class ReportPublishingTest {
     }
 
     private UUID submitReport() {
-        HttpResponse<String> response = new IntakeHttp(port).submit(TestReports.validJson());
+        return submitReport(new IntakeHttp(port));
+    }
+
+    private static UUID submitReport(IntakeHttp http) {
+        HttpResponse<String> response = http.submit(TestReports.validJson());
         assertThat(response.statusCode()).isEqualTo(202);
         return UUID.fromString(IntakeHttp.json(response).get("reportId").asString());
     }

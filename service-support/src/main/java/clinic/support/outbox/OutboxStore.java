@@ -2,6 +2,8 @@ package clinic.support.outbox;
 
 import clinic.events.OutgoingEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,7 +27,7 @@ import java.util.UUID;
 class OutboxStore {
 
     private static final String CLAIMABLE = """
-            select id, topic, message_key, event_type, source, occurred_at, data_schema, payload
+            select id, topic, message_key, event_type, source, occurred_at, data_schema, payload, extensions
             from outbox_event
             where sent_at is null and (claimed_until is null or claimed_until < :now)
             order by created_at, id
@@ -33,6 +35,9 @@ class OutboxStore {
             for update skip locked""";
 
     private static final RowMapper<OutgoingEvent> EVENT = OutboxStore::event;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> EXTENSIONS = new TypeReference<>() {
+    };
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -44,13 +49,15 @@ class OutboxStore {
     void insert(OutgoingEvent event, Instant createdAt) {
         jdbc.update("""
                 insert into outbox_event (id, topic, message_key, event_type, source, occurred_at, data_schema,
-                                          payload, created_at)
-                values (:id, :topic, :key, :type, :source, :occurredAt, :dataSchema, :payload, :createdAt)""",
+                                          payload, extensions, created_at)
+                values (:id, :topic, :key, :type, :source, :occurredAt, :dataSchema, :payload, :extensions,
+                        :createdAt)""",
                 new MapSqlParameterSource("id", event.id()).addValue("topic", event.topic())
                         .addValue("key", event.key()).addValue("type", event.type())
                         .addValue("source", event.source()).addValue("occurredAt", at(event.time()))
                         .addValue("dataSchema", event.dataSchema())
                         .addValue("payload", new String(event.payload(), StandardCharsets.UTF_8))
+                        .addValue("extensions", extensionsColumn(event.extensions()))
                         .addValue("createdAt", at(createdAt)));
     }
 
@@ -120,7 +127,15 @@ class OutboxStore {
         return new OutgoingEvent(rs.getObject("id", UUID.class), rs.getString("topic"), rs.getString("message_key"),
                 rs.getString("event_type"), rs.getString("source"),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("data_schema"),
-                rs.getString("payload").getBytes(StandardCharsets.UTF_8));
+                rs.getString("payload").getBytes(StandardCharsets.UTF_8), extensions(rs.getString("extensions")));
+    }
+
+    private static String extensionsColumn(Map<String, String> extensions) {
+        return extensions.isEmpty() ? null : JSON.writeValueAsString(extensions);
+    }
+
+    private static Map<String, String> extensions(String column) {
+        return column == null ? Map.of() : JSON.readValue(column, EXTENSIONS);
     }
 
     private static Instant instant(OffsetDateTime at) {

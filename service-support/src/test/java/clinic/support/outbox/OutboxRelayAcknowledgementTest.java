@@ -1,5 +1,6 @@
 package clinic.support.outbox;
 
+import clinic.events.OutgoingEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -115,6 +116,25 @@ class OutboxRelayAcknowledgementTest {
         assertThat(new String(first.headers().lastHeader("ce_type").value()))
                 .isEqualTo("clinic.intake.symptom-report-submitted.v1");
         assertThat(new String(first.headers().lastHeader("ce_subject").value())).isEqualTo(key);
+    }
+
+    @Test
+    void sendsTheExtensionAttributesStoredWithAnEvent() {
+        OutgoingEvent stamped = new OutgoingEvent(UUID.randomUUID(), "clinic.symptom-reports.v1", "report-1",
+                "clinic.intake.symptom-report-submitted.v1", "/clinic/intake-service", NOW.minusSeconds(20),
+                "urn:clinic:schema:clinic.intake.symptom-report-submitted.v1", "{}".getBytes())
+                .withExtension("submittedby", "client:clinic-integration");
+        database.transactions().executeWithoutResult(tx -> database.store().insert(stamped, NOW.minusSeconds(20)));
+        KeptOpenProducer producer = new KeptOpenProducer(true);
+
+        relay(producer, Duration.ofSeconds(10)).relayBatch();
+
+        ProducerRecord<String, byte[]> sent = producer.history().stream()
+                .filter(record -> record.key().equals("report-1")).findFirst().orElseThrow();
+        assertThat(new String(sent.headers().lastHeader("ce_submittedby").value()))
+                .isEqualTo("client:clinic-integration");
+        assertThat(producer.history()).filteredOn(record -> !record.key().equals("report-1"))
+                .allSatisfy(record -> assertThat(record.headers().lastHeader("ce_submittedby")).isNull());
     }
 
     private OutboxRelay relay(KeptOpenProducer producer, Duration sendTimeout) {

@@ -1,6 +1,7 @@
 package clinic.triage.decision;
 
 import clinic.events.triage.TriageDecisionMade;
+import clinic.support.security.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -12,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.UUID;
 
 /**
- * The decision of a report, as published on the decisions topic; 404 until the report is decided, 400 for
- * an id that is no UUID (the answer never repeats the id).
+ * The decision of a report, as published on the decisions topic; 404 until the report is decided, and the same
+ * 404 for a report the caller may not read (a client reads only the reports it submitted); 400 for an id that
+ * is no UUID (the answer never repeats the id).
  */
 @RestController
 @RequestMapping("/api/v1/triage-decisions")
@@ -27,7 +29,7 @@ class DecisionController {
 
     @GetMapping("/{reportId}")
     TriageDecisionMade decision(@PathVariable String reportId) {
-        return triage.decisionFor(parse(reportId)).orElseThrow(DecisionNotFound::new);
+        return triage.decisionFor(parse(reportId), Actor.current()).orElseThrow(DecisionNotFound::new);
     }
 
     private static UUID parse(String reportId) {

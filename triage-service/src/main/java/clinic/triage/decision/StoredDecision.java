@@ -1,9 +1,12 @@
 package clinic.triage.decision;
 
 import clinic.events.EventCodec;
+import clinic.events.SubmittedBy;
 import clinic.events.EventType;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.TriageDecisionMade;
+import clinic.support.security.Actor;
+import clinic.support.security.Owner;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +17,7 @@ import org.springframework.data.domain.Persistable;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -51,10 +55,18 @@ class StoredDecision implements Persistable<UUID> {
     @Column(name = "decision_json", nullable = false, columnDefinition = "text")
     private String decisionJson;
 
+    /** PERSON or CLIENT, from the report event's submitter; null when the event named none. */
+    @Column(name = "owner_kind", length = 10)
+    private String ownerKind;
+
+    /** The submitting client's id; null for a person (events carry no person's id) or an unnamed submitter. */
+    @Column(name = "owner_id", length = 200)
+    private String ownerId;
+
     protected StoredDecision() {
     }
 
-    StoredDecision(TriageDecisionMade decision, UUID sourceEventId, byte[] json) {
+    StoredDecision(TriageDecisionMade decision, UUID sourceEventId, byte[] json, Optional<SubmittedBy> submitter) {
         this.reportId = decision.reportId();
         this.disposition = decision.disposition();
         this.decidedAt = decision.decidedAt();
@@ -63,6 +75,24 @@ class StoredDecision implements Persistable<UUID> {
         this.rulesetHash = decision.ruleset().hash();
         this.sourceEventId = sourceEventId;
         this.decisionJson = new String(json, StandardCharsets.UTF_8);
+        this.ownerKind = submitter.map(s -> s.kind().name()).orElse(null);
+        this.ownerId = submitter.map(SubmittedBy::clientId).orElse(null);
+    }
+
+    /**
+     * Clinicians read every decision; a client only those of reports it submitted. A person-submitted report
+     * names no subject here, so only clinicians read its decision (the patient sees it in intake).
+     */
+    boolean readableBy(Actor reader) {
+        return Owner.mayRead(Owner.stored(ownerKind, ownerId), reader, "CLINICIAN");
+    }
+
+    /** The submitter to name on the events derived from this decision. */
+    Optional<SubmittedBy> submittedBy() {
+        if (ownerKind == null) {
+            return Optional.empty();
+        }
+        return ownerId == null ? Optional.of(SubmittedBy.person()) : SubmittedBy.clientIfPlain(ownerId);
     }
 
     TriageDecisionMade decision() {

@@ -4,12 +4,15 @@ import clinic.events.ClinicTopics;
 import clinic.events.EventCodec;
 import clinic.events.IncomingEvent;
 import clinic.events.OutgoingEvent;
+import clinic.events.SubmittedBy;
 import clinic.events.intake.SymptomReportSubmitted;
 import clinic.events.triage.TriageDecisionMade;
 import clinic.triage.engine.TriageEngine;
 import clinic.triage.engine.TriageOutcome;
+import clinic.support.audit.AuditMarks;
 import clinic.support.inbox.Inbox;
 import clinic.support.outbox.Outbox;
+import clinic.support.security.Actor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,20 +74,40 @@ public class Triage {
         TriageOutcome outcome = engine.evaluate(event.data().answers());
         TriageDecisionMade decision = outcome.toDecision(reportId, decidedAt);
         OutgoingEvent decided = codec.encode(ClinicTopics.TRIAGE_DECISIONS, reportId, decision, decidedAt);
-        decisions.save(new StoredDecision(decision, event.id(), decided.payload()));
+        Optional<SubmittedBy> submitter = SubmittedBy.of(event);
+        StoredDecision stored = decisions.save(new StoredDecision(decision, event.id(), decided.payload(), submitter));
         if (outcome.disposition().needsUrgentReview()) {
-            outbox.append(codec.encode(ClinicTopics.URGENT_REVIEWS, reportId,
-                    outcome.toUrgentReview(reportId, decidedAt), decidedAt));
+            outbox.append(stamped(stored, codec.encode(ClinicTopics.URGENT_REVIEWS, reportId,
+                    outcome.toUrgentReview(reportId, decidedAt), decidedAt)));
         }
-        outbox.append(decided);
+        outbox.append(stamped(stored, decided));
         metrics.counter("clinic.triage.decisions", "disposition", outcome.disposition().name()).increment();
         log.info("Report {} decided {} (event {}, {} rules fired)", reportId, outcome.disposition(), event.id(),
                 outcome.rulesFired().size());
         return Result.DECIDED;
     }
 
+    /** Events derived from a report name its submitter too, so notification applies the same ownership rule. */
+    private static OutgoingEvent stamped(StoredDecision decision, OutgoingEvent event) {
+        return decision.submittedBy().map(submitter -> submitter.stamp(event)).orElse(event);
+    }
+
     @Transactional(readOnly = true)
     public Optional<TriageDecisionMade> decisionFor(UUID reportId) {
         return decisions.findById(reportId).map(StoredDecision::decision);
+    }
+
+    /**
+     * The decision if this reader may see it. A decision of someone else's report looks exactly like an
+     * unknown one (empty); only the audit trail learns that it was refused.
+     */
+    @Transactional(readOnly = true)
+    public Optional<TriageDecisionMade> decisionFor(UUID reportId, Actor reader) {
+        Optional<StoredDecision> found = decisions.findById(reportId);
+        if (found.isPresent() && !found.get().readableBy(reader)) {
+            AuditMarks.deniedObject();
+            return Optional.empty();
+        }
+        return found.map(StoredDecision::decision);
     }
 }

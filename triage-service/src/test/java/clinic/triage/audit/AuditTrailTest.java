@@ -1,5 +1,6 @@
 package clinic.triage.audit;
 
+import clinic.events.SubmittedBy;
 import clinic.support.testing.TestIssuer;
 import clinic.triage.decision.Triage;
 import clinic.triage.testing.Answers;
@@ -45,9 +46,12 @@ class AuditTrailTest {
         mvc.perform(as(get(path), ISSUER.clinician("dr-early"))).andExpect(status().isNotFound());
         assertThat(rows(reportId)).containsExactly(row("dr-early", "CLINICIAN", "NOT_FOUND", 404));
 
-        triage.decide(ReportEvents.incoming(reportId, Answers.plantarPicture().build()));
+        triage.decide(ReportEvents.incoming(reportId, Answers.plantarPicture().build(),
+                SubmittedBy.client("clinic-integration")));
         mvc.perform(as(get(path), ISSUER.clinician("dr-who"))).andExpect(status().isOk());
         mvc.perform(as(get(path), ISSUER.client("clinic-integration", "triage:read"))).andExpect(status().isOk());
+        // another client's report looks unknown to the caller; the trail records the refusal
+        mvc.perform(as(get(path), ISSUER.client("other-clinic", "triage:read"))).andExpect(status().isNotFound());
         mvc.perform(as(get(path), ISSUER.patient("patient-7"))).andExpect(status().isForbidden());
         mvc.perform(as(get(path), ISSUER.client("clinic-integration", "reports:read")))
                 .andExpect(status().isForbidden());
@@ -58,6 +62,7 @@ class AuditTrailTest {
                 row("dr-early", "CLINICIAN", "NOT_FOUND", 404),
                 row("dr-who", "CLINICIAN", "ALLOWED", 200),
                 row("clinic-integration", "CLIENT", "ALLOWED", 200),
+                row("other-clinic", "CLIENT", "DENIED", 404),
                 row("patient-7", "PATIENT", "DENIED", 403),
                 row("clinic-integration", "CLIENT", "DENIED", 403),
                 row("anonymous", "ANONYMOUS", "UNAUTHENTICATED", 401),

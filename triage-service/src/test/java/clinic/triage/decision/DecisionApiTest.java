@@ -1,5 +1,6 @@
 package clinic.triage.decision;
 
+import clinic.events.SubmittedBy;
 import clinic.events.intake.Symptom;
 import clinic.support.testing.TestIssuer;
 import clinic.triage.engine.HeelPainRules;
@@ -55,6 +56,37 @@ class DecisionApiTest {
 
         mvc.perform(get("/api/v1/triage-decisions/{id}", reportId).header(AUTHORIZATION, CLINICIAN))
                 .andExpect(status().isOk());
+    }
+
+    /**
+     * Issue 12, finding 3: the integration client read the decision of a report a patient submitted through
+     * the web form. A client reads only the decisions of reports it submitted, with the 404 of an unknown id.
+     */
+    @Test
+    void aClientReadsOnlyTheDecisionsOfReportsItSubmitted() throws Exception {
+        String integration = "Bearer " + TestIssuer.get().client("clinic-integration", "triage:read");
+        String otherClient = "Bearer " + TestIssuer.get().client("other-clinic", "triage:read");
+        UUID own = UUID.randomUUID();
+        UUID patients = UUID.randomUUID();
+        UUID unnamed = UUID.randomUUID();
+        triage.decide(ReportEvents.incoming(own, Answers.plantarPicture().build(),
+                SubmittedBy.client("clinic-integration")));
+        triage.decide(ReportEvents.incoming(patients, Answers.plantarPicture().build(), SubmittedBy.person()));
+        triage.decide(ReportEvents.incoming(unnamed, Answers.plantarPicture().build()));
+
+        mvc.perform(get("/api/v1/triage-decisions/{id}", own).header(AUTHORIZATION, integration))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.reportId").value(own.toString()));
+        for (UUID notTheirs : new UUID[]{patients, unnamed}) {
+            mvc.perform(get("/api/v1/triage-decisions/{id}", notTheirs).header(AUTHORIZATION, integration))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.title").value("Triage decision not found"));
+        }
+        mvc.perform(get("/api/v1/triage-decisions/{id}", own).header(AUTHORIZATION, otherClient))
+                .andExpect(status().isNotFound());
+        for (UUID any : new UUID[]{own, patients, unnamed}) {
+            mvc.perform(get("/api/v1/triage-decisions/{id}", any).header(AUTHORIZATION, CLINICIAN))
+                    .andExpect(status().isOk());
+        }
     }
 
     @Test

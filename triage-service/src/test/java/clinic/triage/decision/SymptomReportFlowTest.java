@@ -6,6 +6,7 @@ import clinic.events.ClinicTopics;
 import clinic.events.CloudEventHeaders;
 import clinic.events.EventCodec;
 import clinic.events.OutgoingEvent;
+import clinic.events.SubmittedBy;
 import clinic.events.intake.Symptom;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.FiredRule;
@@ -77,6 +78,22 @@ class SymptomReportFlowTest {
         decisionsTopic.close();
         urgentReviewsTopic.close();
         deadLetterTopic.close();
+    }
+
+    @Test
+    void theEventsOfADecisionNameTheReportsSubmitterAsTheReportEventDid() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        OutgoingEvent report = SubmittedBy.client("clinic-integration").stamp(ReportEvents.encoded(reportId,
+                Answers.plantarPicture().score(8).with(Symptom.SWELLING).build()));
+        kafka.send(EventCodec.toProducerRecord(report)).get();
+
+        ConsumerRecord<String, byte[]> decision = decisionsTopic.awaitRecords(reportId.toString(), 1).get(0);
+        ConsumerRecord<String, byte[]> review = urgentReviewsTopic.awaitRecords(reportId.toString(), 1).get(0);
+
+        for (ConsumerRecord<String, byte[]> published : List.of(decision, review)) {
+            assertThat(SubmittedBy.of(codec.decode(published.headers(), published.value())))
+                    .contains(SubmittedBy.client("clinic-integration"));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package clinic.triage.security;
 
+import clinic.events.SubmittedBy;
 import clinic.support.testing.AccessTable;
 import clinic.support.testing.AccessWalk;
 import clinic.support.testing.MappedRoutes;
@@ -138,7 +139,11 @@ class SecurityMatrixTest {
     void aMachineClientNeedsTheTriageReadScope() throws Exception {
         String reader = ISSUER.client("clinic-integration", "reports:read", "triage:read");
         String other = ISSUER.client("clinic-integration", "reports:write", "reports:read");
-        String decision = "/api/v1/triage-decisions/" + decidedReport();
+        // the client's own report: a client reads only what it submitted (DecisionApiTest)
+        UUID own = UUID.randomUUID();
+        triage.decide(ReportEvents.incoming(own, Answers.plantarPicture().build(),
+                SubmittedBy.client("clinic-integration")));
+        String decision = "/api/v1/triage-decisions/" + own;
 
         assertThat(get(decision, reader).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/ruleset", reader).statusCode()).isEqualTo(200);

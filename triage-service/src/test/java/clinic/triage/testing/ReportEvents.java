@@ -5,12 +5,14 @@ import clinic.events.EventCodec;
 import clinic.events.EventType;
 import clinic.events.IncomingEvent;
 import clinic.events.OutgoingEvent;
+import clinic.events.SubmittedBy;
 import clinic.events.intake.IntakeAnswers;
 import clinic.events.intake.SymptomReportSubmitted;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 
 /** Symptom report events as the intake service sends them. */
@@ -44,5 +46,14 @@ public final class ReportEvents {
         Instant now = Instant.now();
         return new IncomingEvent<>(UUID.randomUUID(), EventType.SYMPTOM_REPORT_SUBMITTED, "/clinic/intake-service",
                 reportId.toString(), now, new SymptomReportSubmitted(reportId, now, answers));
+    }
+
+    /** A decoded event naming its submitter, as intake stamps it. */
+    public static IncomingEvent<SymptomReportSubmitted> incoming(UUID reportId, IntakeAnswers answers,
+                                                                 SubmittedBy submitter) {
+        Instant now = Instant.now();
+        return new IncomingEvent<>(UUID.randomUUID(), EventType.SYMPTOM_REPORT_SUBMITTED, "/clinic/intake-service",
+                reportId.toString(), now, new SymptomReportSubmitted(reportId, now, answers),
+                Map.of(SubmittedBy.ATTRIBUTE, submitter.attributeValue()));
     }
 }
