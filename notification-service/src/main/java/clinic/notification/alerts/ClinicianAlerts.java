@@ -1,6 +1,8 @@
 package clinic.notification.alerts;
 
 import clinic.events.IncomingEvent;
+import clinic.events.SubmittedBy;
+import clinic.support.security.Owner;
 import clinic.events.triage.UrgentReviewRequested;
 import clinic.notification.delivery.Deliveries;
 import clinic.notification.delivery.Recipient;
@@ -53,7 +55,7 @@ class ClinicianAlerts {
         Priority priority = Priority.of(review.disposition());
         notifications.record(new NotificationLog.Request(review.reportId(), NotificationKind.CLINICIAN_ALERT,
                         Channel.CLINICIAN_DASHBOARD, priority, json.writeValueAsString(AlertContent.of(review)),
-                        event.id(), escalation.deadline(priority)))
+                        event.id(), Owner.of(SubmittedBy.of(event)), escalation.deadline(priority)))
                 .ifPresent(alert -> {
                     deliveries.schedule(alert.id(), Recipient.CLINICIAN, 0);
                     feed.append(alert.id(), FeedEvent.ALERT_RAISED);

@@ -1,6 +1,8 @@
 package clinic.notification.decisions;
 
 import clinic.events.IncomingEvent;
+import clinic.events.SubmittedBy;
+import clinic.support.security.Owner;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.TriageDecisionMade;
 import clinic.notification.delivery.Deliveries;
@@ -52,14 +54,15 @@ class DecisionNotices {
             log.warn("Decision event {} for report {} ({}) has no self-care plan: generic notice, clinician review",
                     event.id(), decision.reportId(), decision.disposition());
         }
+        Owner owner = Owner.of(SubmittedBy.of(event));
         notifications.record(new NotificationLog.Request(decision.reportId(), NotificationKind.PATIENT_NOTICE,
                         Channel.PATIENT_MESSAGE, Priority.of(decision.disposition()),
-                        json.writeValueAsString(PatientNotice.of(decision)), event.id()))
+                        json.writeValueAsString(PatientNotice.of(decision)), event.id(), owner))
                 .ifPresent(notice -> deliveries.schedule(notice.id(), Recipient.PATIENT, 0));
         if (decision.disposition() == Disposition.ROUTINE_REVIEW || lacksPlan) {
             notifications.record(new NotificationLog.Request(decision.reportId(),
                     NotificationKind.ROUTINE_REVIEW_ITEM, Channel.CLINICIAN_DASHBOARD, Priority.P3,
-                    json.writeValueAsString(RoutineReviewItem.of(decision, lacksPlan)), event.id()));
+                    json.writeValueAsString(RoutineReviewItem.of(decision, lacksPlan)), event.id(), owner));
         }
     }
 }

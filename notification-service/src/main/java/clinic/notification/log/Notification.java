@@ -1,5 +1,7 @@
 package clinic.notification.log;
 
+import clinic.support.security.Actor;
+import clinic.support.security.Owner;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -81,6 +83,14 @@ public class Notification {
     @Column(name = "next_escalation_at")
     private Instant nextEscalationAt;
 
+    /** PERSON or CLIENT, as the triage event named the report's submitter; null when it named none. */
+    @Column(name = "owner_kind", length = 10)
+    private String ownerKind;
+
+    /** The submitting client's id; null for a person (events carry no person's id) or an unnamed submitter. */
+    @Column(name = "owner_id", length = 200)
+    private String ownerId;
+
     protected Notification() {
     }
 
@@ -104,6 +114,18 @@ public class Notification {
     public Notification escalatingAt(Instant deadline) {
         this.nextEscalationAt = deadline;
         return this;
+    }
+
+    /** Records who the report belongs to (null: nobody named, staff only). */
+    public Notification ownedBy(Owner owner) {
+        this.ownerKind = owner == null ? null : owner.kind().name();
+        this.ownerId = owner == null ? null : owner.id();
+        return this;
+    }
+
+    /** Clinicians and operations read every report's log; a client only those of reports it submitted. */
+    public boolean readableBy(Actor reader) {
+        return Owner.mayRead(Owner.stored(ownerKind, ownerId), reader, "CLINICIAN", "OPS");
     }
 
     public UUID id() {

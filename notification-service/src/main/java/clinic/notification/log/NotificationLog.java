@@ -1,6 +1,8 @@
 package clinic.notification.log;
 
+import clinic.support.security.Owner;
 import io.micrometer.core.instrument.Counter;
+import clinic.support.security.Owner;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +48,16 @@ public class NotificationLog {
         KNOWN_ROUTES.forEach(route -> counter(route.getKey(), route.getValue()));
     }
 
-    /** A notification to record: its report, kind, channel, priority, JSON content and the event it came from. */
+    /**
+     * A notification to record: its report, kind, channel, priority, JSON content, the event it came from and
+     * the report's owner as that event names it (null: staff only).
+     */
     public record Request(UUID reportId, NotificationKind kind, Channel channel, Priority priority, String content,
-                          UUID sourceEventId, Duration escalatesAfter) {
+                          UUID sourceEventId, Owner owner, Duration escalatesAfter) {
 
         public Request(UUID reportId, NotificationKind kind, Channel channel, Priority priority, String content,
-                       UUID sourceEventId) {
-            this(reportId, kind, channel, priority, content, sourceEventId, null);
+                       UUID sourceEventId, Owner owner) {
+            this(reportId, kind, channel, priority, content, sourceEventId, owner, null);
         }
     }
 
@@ -73,7 +78,8 @@ public class NotificationLog {
         Instant now = clock.instant();
         Notification notification = notifications.saveAndFlush(new Notification(request.reportId(), request.kind(),
                 request.channel(), request.priority(), request.content(), request.sourceEventId(), now)
-                .escalatingAt(request.escalatesAfter() == null ? null : now.plus(request.escalatesAfter())));
+                .escalatingAt(request.escalatesAfter() == null ? null : now.plus(request.escalatesAfter()))
+                .ownedBy(request.owner()));
         log.info("Recorded {} {} on {} for report {} from event {}", request.kind(), notification.id(),
                 request.channel(), request.reportId(), request.sourceEventId());
         countAfterCommit(request.kind(), request.channel());

@@ -1,5 +1,7 @@
 package clinic.notification.log;
 
+import clinic.support.audit.AuditMarks;
+import clinic.support.security.Actor;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The delivery log of one report: its notifications, their deliveries and every attempt. */
+/**
+ * The delivery log of one report: its notifications, their deliveries and every attempt. Clinicians and
+ * operations read any report's log; a client only the logs of reports it submitted. Someone else's report
+ * answers like one without notifications (an empty list), and the audit trail records the refusal.
+ */
 @RestController
 @RequestMapping("/api/v1/notifications")
 class NotificationsController {
@@ -27,6 +33,11 @@ class NotificationsController {
     @Transactional(readOnly = true)
     List<NotificationView> forReport(@RequestParam UUID reportId) {
         List<Notification> rows = notifications.findByReportIdOrderByCreatedAtAscIdAsc(reportId);
+        Actor reader = Actor.current();
+        if (!rows.stream().allMatch(row -> row.readableBy(reader))) {
+            AuditMarks.deniedObject();
+            return List.of();
+        }
         Map<UUID, List<DeliveryHistory.DeliveryView>> history = deliveries.of(rows.stream().map(Notification::id)
                 .toList());
         return rows.stream()

@@ -1,6 +1,9 @@
 package clinic.support.security;
 
+import clinic.events.SubmittedBy;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who a stored resource (a report, its decision, its notifications) belongs to, and the one rule every service
@@ -18,6 +21,15 @@ public record Owner(Kind kind, String id) {
     /** The owner of what this actor creates. */
     public static Owner of(Actor actor) {
         return new Owner(kindOf(actor), actor.id());
+    }
+
+    /**
+     * The owner an event names ({@link SubmittedBy}): a client by its id, a person without one (so only staff
+     * read it outside intake); null when the event names nobody.
+     */
+    public static Owner of(Optional<SubmittedBy> submitter) {
+        return submitter.map(by -> by.kind() == SubmittedBy.Kind.CLIENT ? new Owner(Kind.CLIENT, by.clientId())
+                : new Owner(Kind.PERSON, null)).orElse(null);
     }
 
     /** An owner read back from storage; null when no kind or id was recorded. */
