@@ -72,6 +72,30 @@ class AccessControlTest {
                 "patientName", "patientEmail", "patient");
     }
 
+    /**
+     * Issue 12, finding 3: the integration client (triage:read, notifications:read) read the decision and the
+     * delivery log of a patient's report. In every service a client reads only what it submitted.
+     */
+    @Test
+    void theIntegrationClientReadsTheDecisionAndLogOfItsOwnReportsOnly() {
+        UUID patientsReport = client.as(tokens.patient()).accept(SampleReports.numbness());
+        UUID integrationsReport = client.accept(SampleReports.numbness());
+        PlatformClient clinician = client.as(tokens.clinician());
+        await().atMost(Duration.ofSeconds(30)).until(() -> clinician.decision(patientsReport).status() == 200
+                && clinician.decision(integrationsReport).status() == 200
+                && clinician.notifications(patientsReport).json().size() == 2
+                && clinician.notifications(integrationsReport).json().size() == 2);
+        PlatformClient integration = client.as(tokens.integration());
+
+        assertThat(integration.decision(integrationsReport).status()).isEqualTo(200);
+        assertThat(integration.notifications(integrationsReport).json().size()).isEqualTo(2);
+        PlatformClient.Response refused = integration.decision(patientsReport);
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.body().replaceAll("[0-9a-f-]{36}", "ID"))
+                .isEqualTo(integration.decision(UUID.randomUUID()).body().replaceAll("[0-9a-f-]{36}", "ID"));
+        assertThat(integration.notifications(patientsReport).json().size()).isZero();
+    }
+
     @Test
     void aPatientTokenIsRefusedOnClinicianAndOperationsEndpoints() {
         PlatformClient patient = client.as(tokens.patient());
