@@ -1,5 +1,6 @@
 package clinic.local.auth;
 
+import clinic.support.web.SessionLimitsAutoConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -41,7 +42,9 @@ import java.util.List;
         JacksonAutoConfiguration.class,
         SecurityAutoConfiguration.class,
         ServletWebSecurityAutoConfiguration.class,
-        SecurityFilterAutoConfiguration.class})
+        SecurityFilterAutoConfiguration.class,
+        // the issuer's login sessions have the same ceiling as the services' (issue 12, finding 7)
+        SessionLimitsAutoConfiguration.class})
 @Import({AuthServerSecurity.class, DemoClients.class, DemoUsers.class, SigningKey.class, ClinicTokenClaims.class})
 public class LocalAuthServer {
 

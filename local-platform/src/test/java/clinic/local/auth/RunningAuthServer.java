@@ -21,8 +21,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,10 +44,11 @@ final class RunningAuthServer implements AutoCloseable {
         this.port = port;
     }
 
-    static RunningAuthServer start(Path dataDir) {
+    static RunningAuthServer start(Path dataDir, String... moreArgs) {
         int port = freePort();
-        ConfigurableApplicationContext context = LocalAuthServer.application()
-                .run("--server.port=" + port, "--clinic.data-dir=" + dataDir);
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--clinic.data-dir=" + dataDir));
+        args.addAll(List.of(moreArgs));
+        ConfigurableApplicationContext context = LocalAuthServer.application().run(args.toArray(String[]::new));
         return new RunningAuthServer(context, port);
     }
 
