@@ -37,7 +37,8 @@ class KeycloakRealmTest {
         assertThat(parsed.getRealm()).isEqualTo("clinic");
         assertThat(parsed.isBruteForceProtected()).isTrue();
         assertThat(parsed.getClients()).extracting(ClientRepresentation::getClientId)
-                .containsExactlyInAnyOrder("clinic-web", "clinic-integration", "notification-service", "clinic-metrics");
+                .containsExactlyInAnyOrder("clinic-web", "clinic-integration", "notification-service", "clinic-metrics",
+                        "intake-service", "triage-service");
     }
 
     @Test
@@ -88,8 +89,44 @@ class KeycloakRealmTest {
         assertThat(mapAt(web, "attributes")).containsEntry("pkce.code.challenge.method", "S256");
         // exact: a wildcard would hand codes to any path of the pages' origin (issue 12, finding 5)
         assertThat(listAt(web, "redirectUris")).containsExactly("http://localhost:8081/login/oauth2/code/clinic");
-        assertThat(audiences(mappers(web)))
+        assertThat(audiences(mappers(web))).as("no fixed audiences: they follow the person's roles").isEmpty();
+    }
+
+    /**
+     * Issue 12, finding 10: every clinic-web token named all three services, so each service's audience check
+     * isolated nothing. Now the audience follows the roles, as the local issuer does it: each realm role is a
+     * composite of the "caller" role of the services it uses, and the audience resolve mapper of clinic-roles
+     * names the clients of those roles. A patient's token is for intake only.
+     */
+    @Test
+    void aPeoplesTokenNamesOnlyTheServicesTheirRolesUse() {
+        assertThat(servicesOfRole("PATIENT")).containsExactly("intake-service");
+        assertThat(servicesOfRole("CLINICIAN"))
                 .containsExactlyInAnyOrder("intake-service", "triage-service", "notification-service");
+        assertThat(servicesOfRole("OPS"))
+                .containsExactlyInAnyOrder("intake-service", "triage-service", "notification-service");
+        assertThat(mappers(scope("clinic-roles"))).extracting(m -> m.get("protocolMapper"))
+                .contains("oidc-audience-resolve-mapper");
+        for (String service : List.of("intake-service", "triage-service", "notification-service")) {
+            assertThat(listAt(realm, "roles.client." + service)).as(service).extracting(role -> map(role).get("name"))
+                    .containsExactly("caller");
+            client(service);
+        }
+        for (String resourceServer : List.of("intake-service", "triage-service")) {
+            Map<String, Object> client = client(resourceServer);
+            assertThat(client.get("bearerOnly")).as(resourceServer + " signs nobody in").isEqualTo(true);
+            assertThat(client.get("standardFlowEnabled")).isEqualTo(false);
+            assertThat(client.get("serviceAccountsEnabled")).isEqualTo(false);
+        }
+    }
+
+    private List<String> servicesOfRole(String realmRole) {
+        Map<String, Object> role = listAt(realm, "roles.realm").stream().map(Yamls::map)
+                .filter(r -> realmRole.equals(r.get("name"))).findFirst().orElseThrow();
+        assertThat(role.get("composite")).isEqualTo(true);
+        Map<String, Object> byClient = mapAt(role, "composites.client");
+        byClient.values().forEach(roles -> assertThat(Yamls.list(roles)).containsExactly("caller"));
+        return List.copyOf(byClient.keySet());
     }
 
     @Test
