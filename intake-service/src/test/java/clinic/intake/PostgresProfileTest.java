@@ -41,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -103,7 +105,7 @@ class PostgresProfileTest {
         List<String> applied = jdbc.queryForList(
                 "select script from flyway_schema_history where success order by installed_rank", String.class);
         assertThat(applied).containsExactly("V1__symptom_report.sql", "V5__self_care_plan.sql",
-                "V6__report_owner.sql", "V9__report_owner_kind.sql");
+                "V6__report_owner.sql", "V9__report_owner_kind.sql", "V10__confirmed_email.sql");
         List<String> shared = jdbc.queryForList("select script from support_schema_history "
                 + "where success and version is not null order by installed_rank", String.class);
         assertThat(shared).containsExactly("<< Flyway Baseline >>", "V1__outbox_event.sql", "V2__processed_message.sql",
@@ -144,7 +146,19 @@ class PostgresProfileTest {
                         .idToken(token -> token.subject(http.patientSubject()).claim("roles", List.of("PATIENT")))
                         .authorities(new SimpleGrantedAuthority("ROLE_PATIENT"))))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(interimAdvice.recheck());
-        assertThat(http.get("/internal/v1/patient-contacts/" + reportId).body()).contains(NAME, EMAIL);
+        assertThat(http.get("/internal/v1/patient-contacts/" + reportId).body()).contains(EMAIL, "/email-confirmations/")
+                .doesNotContain(NAME);
+        assertThat(jdbc.queryForObject("select count(*) from email_confirmation where report_id = ?", Long.class,
+                reportId)).isEqualTo(1);
+        // the patient confirms the address through the link's page: the next lookup may carry health details
+        String link = IntakeHttp.json(http.get("/internal/v1/patient-contacts/" + reportId)).get("confirmationPath")
+                .asString();
+        assertThat(mvc().perform(post(link).with(csrf()).with(oidcLogin()
+                        .idToken(token -> token.subject(http.patientSubject()).claim("roles", List.of("PATIENT")))
+                        .authorities(new SimpleGrantedAuthority("ROLE_PATIENT"))))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(IntakeHttp.json(http.get("/internal/v1/patient-contacts/" + reportId)).get("emailConfirmed")
+                .asBoolean()).isTrue();
     }
 
     @Test

@@ -10,7 +10,8 @@ import static clinic.support.audit.AuditedRoute.post;
 /**
  * Intake's patient data and the audit action each access leaves in the trail: a report submitted (through the
  * API or the patients' form; the object is the new report, named by the controller) or read (its status over
- * the API, its page), and a patient's contact details looked up by the notification service. Reads of the
+ * the API, its page), a patient's contact details looked up by the notification service, and a confirmation link for a patient's
+ * email address opened or used. Reads of the
  * audit trail itself are audited by service-support.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,6 +24,9 @@ class AuditedActions {
                 get("/api/v1/symptom-reports/{reportId}", "REPORT_READ"),
                 post("/reports", "REPORT_FORM_SUBMIT"),
                 get("/reports/{reportId}", "REPORT_PAGE_READ"),
-                get("/internal/v1/patient-contacts/{reportId}", "PATIENT_CONTACT_READ"));
+                get("/internal/v1/patient-contacts/{reportId}", "PATIENT_CONTACT_READ"),
+                // the report is named by the controller: the path holds the link's token, which is never kept
+                get("/email-confirmations/{token}", "EMAIL_CONFIRMATION_READ"),
+                post("/email-confirmations/{token}", "EMAIL_CONFIRM"));
     }
 }

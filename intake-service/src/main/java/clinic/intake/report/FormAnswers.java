@@ -31,6 +31,13 @@ public final class FormAnswers {
         return new FormAnswers(known);
     }
 
+    /** These answers with one field's value replaced. */
+    FormAnswers with(String name, String value) {
+        Map<String, List<String>> changed = new HashMap<>(values);
+        changed.put(name, List.of(value));
+        return new FormAnswers(changed);
+    }
+
     /** Every value sent for a field; empty when none. */
     public List<String> all(String name) {
         return values.getOrDefault(name, List.of());

@@ -177,8 +177,13 @@ class SymptomReport implements Persistable<UUID> {
         return SubmittedBy.clientIfPlain(ownerSubject);
     }
 
-    /** The patient's contact details, for the notification service's lookup only. */
-    PatientContact contact() {
-        return new PatientContact(id, patientName, patientEmail);
+    /** Who submitted the report; empty for a report stored before the owner's kind was kept. */
+    Optional<Owner> owner() {
+        return Optional.ofNullable(Owner.stored(ownerKind, ownerSubject));
+    }
+
+    /** The address the patient gave, for the notification service's lookup only. */
+    String patientEmail() {
+        return patientEmail;
     }
 }

@@ -1,5 +1,6 @@
 package clinic.intake.report;
 
+import clinic.intake.email.VerifiedEmail;
 import clinic.intake.ratelimit.SubmissionRateLimiter;
 import clinic.support.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.Optional;
 
 @RestController
 @RequestMapping(SymptomReportController.PATH)
@@ -40,7 +42,8 @@ class SymptomReportController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit a heel-pain symptom report",
             description = "Stores the report and queues it for triage. Every field is required; arrays may be "
-                    + "empty but must not repeat a value; unknown fields are rejected. Body limit 64 KiB.")
+                    + "empty but must not repeat a value; unknown fields are rejected. Body limit 64 KiB. A patient "
+                    + "whose token carries a verified email must give that address.")
     @ApiResponse(responseCode = "202", description = "Accepted; follow the Location header for the status")
     @ApiResponse(responseCode = "400", description = "Invalid report; `errors` names each bad field",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
@@ -52,8 +55,13 @@ class SymptomReportController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ReportAccepted> submit(@Valid @RequestBody SymptomReportRequest request) {
         Actor actor = Actor.current();
+        // a patient whose issuer vouches for their address gets their advice there and nowhere else
+        Optional<String> verified = VerifiedEmail.current();
+        if (verified.isPresent() && !VerifiedEmail.sameAddress(verified.get(), request.patient().email())) {
+            throw new EmailNotVerifiedException();
+        }
         rateLimiter.acquire(actor.id());
-        ReportStatusView report = reports.submit(request.patient(), request.answers(), actor);
+        ReportStatusView report = reports.submit(request.patient(), request.answers(), actor, verified.isPresent());
         return ResponseEntity.accepted()
                 .location(URI.create(PATH + "/" + report.reportId()))
                 .cacheControl(CacheControl.noStore())

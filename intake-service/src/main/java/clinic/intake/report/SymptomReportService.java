@@ -7,9 +7,12 @@ import clinic.events.intake.IntakeAnswers;
 import clinic.events.intake.SymptomReportSubmitted;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.SelfCarePlan;
+import clinic.intake.email.ConfirmedEmails;
+import clinic.intake.email.EmailConfirmationController;
 import clinic.support.audit.AuditMarks;
 import clinic.support.outbox.Outbox;
 import clinic.support.security.Actor;
+import clinic.support.security.Owner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,12 +36,15 @@ public class SymptomReportService {
     private final SymptomReportRepository reports;
     private final Outbox outbox;
     private final EventCodec codec;
+    private final ConfirmedEmails confirmedEmails;
     private final Clock clock;
 
-    SymptomReportService(SymptomReportRepository reports, Outbox outbox, EventCodec codec, Clock clock) {
+    SymptomReportService(SymptomReportRepository reports, Outbox outbox, EventCodec codec,
+                         ConfirmedEmails confirmedEmails, Clock clock) {
         this.reports = reports;
         this.outbox = outbox;
         this.codec = codec;
+        this.confirmedEmails = confirmedEmails;
         this.clock = clock;
     }
 
@@ -46,10 +52,11 @@ public class SymptomReportService {
      * Stores the report and its {@code symptom-report-submitted} event together: both rows commit or
      * neither does. The event carries the clinical answers only, never the patient's identity; its
      * {@code submittedby} attribute names a submitting client, so triage and notification can apply the same
-     * ownership rule.
+     * ownership rule. An address the submitter's issuer vouched for ({@code emailVerified}) is remembered as
+     * theirs in the same transaction.
      */
     @Transactional
-    ReportStatusView submit(PatientDetails patient, IntakeAnswers answers, Actor owner) {
+    ReportStatusView submit(PatientDetails patient, IntakeAnswers answers, Actor owner, boolean emailVerified) {
         UUID reportId = UUID.randomUUID();
         // Millisecond precision survives every database and the JSON of the event unchanged.
         Instant submittedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -57,6 +64,9 @@ public class SymptomReportService {
         OutgoingEvent event = codec.encode(ClinicTopics.SYMPTOM_REPORTS, reportId,
                 new SymptomReportSubmitted(reportId, submittedAt, answers), submittedAt);
         outbox.append(report.submittedBy().map(submitter -> submitter.stamp(event)).orElse(event));
+        if (emailVerified) {
+            confirmedEmails.remember(Owner.of(owner), patient.email());
+        }
         AuditMarks.created(reportId);
         log.info("Accepted symptom report {}", reportId);
         return ReportStatusView.of(report);
@@ -85,9 +95,26 @@ public class SymptomReportService {
         return found;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Where the notification service sends a patient's email, and whether it may carry health details. A clinic
+     * integration is trusted for the addresses it sends from its own records; a person's address must be theirs
+     * (vouched for by their issuer or confirmed earlier), else a new confirmation link comes with the answer. A
+     * report stored before owners were kept has nobody to confirm it: it stays unconfirmed, without a link.
+     */
+    @Transactional
     Optional<PatientContact> contact(UUID reportId) {
-        return reports.findById(reportId).map(SymptomReport::contact);
+        return reports.findById(reportId).map(report -> {
+            String email = report.patientEmail();
+            Optional<Owner> owner = report.owner();
+            if (owner.isEmpty()) {
+                return new PatientContact(reportId, email, false, null);
+            }
+            if (owner.get().kind() == Owner.Kind.CLIENT || confirmedEmails.isConfirmed(owner.get(), email)) {
+                return new PatientContact(reportId, email, true, null);
+            }
+            String token = confirmedEmails.issueLink(reportId, owner.get(), email);
+            return new PatientContact(reportId, email, false, EmailConfirmationController.path(token));
+        });
     }
 
     /**

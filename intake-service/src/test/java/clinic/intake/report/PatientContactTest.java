@@ -3,23 +3,32 @@ package clinic.intake.report;
 import clinic.intake.IntakeHttp;
 import clinic.intake.IntakeServiceTest;
 import clinic.intake.TestReports;
+import clinic.support.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import static clinic.intake.TestReports.EMAIL;
 import static clinic.intake.TestReports.NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The notification service's contact lookup: the patient's name and email by report id, never logged. */
+/**
+ * The notification service's contact lookup: the patient's email by report id, never logged, and whether it may
+ * carry health details (issue 12, finding 4): a client's addresses and an address the patient's issuer vouches
+ * for are; one a patient typed waits for its confirmation link.
+ */
 @IntakeServiceTest
 @ExtendWith(OutputCaptureExtension.class)
 class PatientContactTest {
@@ -31,13 +40,16 @@ class PatientContactTest {
 
     IntakeHttp http;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @BeforeEach
     void setUp() {
         http = new IntakeHttp(port);
     }
 
     @Test
-    void answersTheNameAndEmailOfAKnownReportWithoutLoggingThem(CapturedOutput output) {
+    void answersTheEmailOfAKnownReportButNeverTheNameAndLogsNeither(CapturedOutput output) {
         UUID reportId = submit();
 
         HttpResponse<String> response = http.get(CONTACTS + reportId);
@@ -46,11 +58,60 @@ class PatientContactTest {
         assertThat(IntakeHttp.contentType(response)).startsWith("application/json");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         JsonNode contact = IntakeHttp.json(response);
-        assertThat(contact.propertyNames()).containsExactlyInAnyOrder("reportId", "name", "email");
+        assertThat(contact.propertyNames())
+                .containsExactlyInAnyOrder("reportId", "email", "emailConfirmed", "confirmationPath");
         assertThat(contact.get("reportId").asString()).isEqualTo(reportId.toString());
-        assertThat(contact.get("name").asString()).isEqualTo(NAME);
         assertThat(contact.get("email").asString()).isEqualTo(EMAIL);
+        // the clinic's emails quote nothing the submitter typed: the name is not even offered to the sender
+        assertThat(response.body()).doesNotContain(NAME);
         assertThat(output.getAll()).doesNotContain(NAME, EMAIL);
+    }
+
+    @Test
+    void anAddressAPatientTypedIsUnconfirmedAndComesWithALinkWhoseTokenIsNotStored() {
+        UUID reportId = submit();
+
+        JsonNode contact = IntakeHttp.json(http.get(CONTACTS + reportId));
+
+        assertThat(contact.get("emailConfirmed").asBoolean()).isFalse();
+        String path = contact.get("confirmationPath").asString();
+        assertThat(path).matches("/email-confirmations/[A-Za-z0-9_-]{43}");
+        String token = path.substring(path.lastIndexOf('/') + 1);
+        List<String> stored = jdbc.sql("select token_hash from email_confirmation where report_id = ?")
+                .param(reportId).query(String.class).list();
+        assertThat(stored).hasSize(1).doesNotContain(token).allSatisfy(hash -> assertThat(hash).hasSize(64));
+        // a second lookup (a retried send) gets a link of its own
+        String again = IntakeHttp.json(http.get(CONTACTS + reportId)).get("confirmationPath").asString();
+        assertThat(again).isNotEqualTo(path);
+    }
+
+    @Test
+    void anIntegrationClientIsTrustedForTheAddressesItSendsFromTheClinicsRecords() {
+        IntakeHttp clinicSystem = http.as(TestIssuer.get().client("clinic-ehr-" + UUID.randomUUID(), "reports:write"));
+        HttpResponse<String> submitted = clinicSystem.submit(TestReports.validJson());
+        assertThat(submitted.statusCode()).isEqualTo(202);
+        UUID reportId = UUID.fromString(IntakeHttp.json(submitted).get("reportId").asString());
+
+        JsonNode contact = IntakeHttp.json(http.get(CONTACTS + reportId));
+
+        assertThat(contact.get("emailConfirmed").asBoolean()).isTrue();
+        assertThat(contact.get("confirmationPath").isNull()).isTrue();
+    }
+
+    @Test
+    void anAddressThePatientsIssuerVouchesForIsConfirmedAndAnUnverifiedClaimIsNot() {
+        String vouched = TestIssuer.get().person("patient-" + UUID.randomUUID(),
+                Map.of("email", EMAIL.toUpperCase(Locale.ROOT), "email_verified", true), "PATIENT");
+        String unverified = TestIssuer.get().person("patient-" + UUID.randomUUID(),
+                Map.of("email", EMAIL, "email_verified", false), "PATIENT");
+
+        JsonNode fromVouched = IntakeHttp.json(http.get(CONTACTS + submitAs(vouched)));
+        JsonNode fromUnverified = IntakeHttp.json(http.get(CONTACTS + submitAs(unverified)));
+
+        assertThat(fromVouched.get("emailConfirmed").asBoolean()).isTrue();
+        assertThat(fromVouched.get("confirmationPath").isNull()).isTrue();
+        assertThat(fromUnverified.get("emailConfirmed").asBoolean()).isFalse();
+        assertThat(fromUnverified.get("confirmationPath").asString()).startsWith("/email-confirmations/");
     }
 
     @Test
@@ -81,6 +142,12 @@ class PatientContactTest {
             assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("reportId");
             assertThat(response.body()).doesNotContain("Exception", "'");
         }
+    }
+
+    private UUID submitAs(String token) {
+        HttpResponse<String> response = http.as(token).submit(TestReports.validJson());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return UUID.fromString(IntakeHttp.json(response).get("reportId").asString());
     }
 
     private UUID submit() {

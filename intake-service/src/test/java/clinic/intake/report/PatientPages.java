@@ -10,6 +10,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -45,6 +46,13 @@ final class PatientPages {
                 .authorities(new SimpleGrantedAuthority("ROLE_" + role)));
     }
 
+    /** Logged in as {@code subject} with more ID token claims, e.g. an email the issuer has verified. */
+    static PatientPages as(MockMvc mvc, String subject, String role, Map<String, Object> claims) {
+        return new PatientPages(mvc, oidcLogin()
+                .idToken(token -> token.subject(subject).claim("roles", List.of(role)).claims(all -> all.putAll(claims)))
+                .authorities(new SimpleGrantedAuthority("ROLE_" + role)));
+    }
+
     static PatientPages anonymous(MockMvc mvc) {
         return new PatientPages(mvc, request -> request);
     }
@@ -57,6 +65,16 @@ final class PatientPages {
     /** Posts the form as the page does, CSRF token included. */
     PageResponse postForm(String body) {
         return perform(formPost(body).with(csrf()));
+    }
+
+    /** A post of a page's button (no fields but the CSRF token) to this path. */
+    PageResponse postButton(String path) {
+        return perform(post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
+                .with(csrf()));
+    }
+
+    PageResponse postButtonWithoutCsrf(String path) {
+        return perform(post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML));
     }
 
     PageResponse postFormWithoutCsrf(String body) {

@@ -156,7 +156,7 @@ class SymptomReportSubmissionTest {
                 1, 0, false);
 
         // The report row is saved first; the event then breaks its schema, so both must roll back.
-        assertThatThrownBy(() -> service.submit(patient, offContract, new Actor("patient-x", "PATIENT"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> service.submit(patient, offContract, new Actor("patient-x", "PATIENT"), false)).isInstanceOf(IllegalStateException.class);
 
         assertThat(tables.reports()).isEqualTo(reportsBefore);
         assertThat(tables.outbox()).isEqualTo(outboxBefore);

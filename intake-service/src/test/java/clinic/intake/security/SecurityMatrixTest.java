@@ -77,6 +77,7 @@ class SecurityMatrixTest {
             page("/").allows("GET HEAD", PATIENT_PAGE_LOGIN),
             page("/reports").allows("POST", PATIENT_PAGE_LOGIN),
             page("/reports/{reportId}").allows("GET HEAD", PATIENT_PAGE_LOGIN),
+            page("/email-confirmations/{token}").allows("GET HEAD POST", PATIENT_PAGE_LOGIN),
             page("/error").allowsEveryone("GET HEAD"),
             // static files: the style sheet is everyone's, nothing else under them is reachable
             page("/**").at("/intake.css").allowsEveryone("GET HEAD"),
@@ -200,7 +201,7 @@ class SecurityMatrixTest {
                 .get(CONTACTS + reportId);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(IntakeHttp.json(response).get("name").asString()).isEqualTo(TestReports.NAME);
+        assertThat(IntakeHttp.json(response).get("email").asString()).isEqualTo(TestReports.EMAIL);
     }
 
     @Test

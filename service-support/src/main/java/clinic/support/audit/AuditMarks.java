@@ -24,6 +24,11 @@ public final class AuditMarks {
         set(OBJECT_ID, objectId.toString());
     }
 
+    /** The current request concerns this object, which its path does not name (a link's token): its row names it. */
+    public static void about(UUID objectId) {
+        set(OBJECT_ID, objectId.toString());
+    }
+
     /** The current request was refused the object it asked for, although its answer does not say so. */
     public static void deniedObject() {
         set(DENIED, Boolean.TRUE);

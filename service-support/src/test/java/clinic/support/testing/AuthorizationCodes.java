@@ -35,7 +35,7 @@ import java.util.function.Function;
 final class AuthorizationCodes {
 
     private record Grant(String clientId, String redirectUri, String nonce, String challenge, String subject,
-                         List<String> roles) {
+                         List<String> roles, Map<String, Object> claims) {
     }
 
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
@@ -48,13 +48,13 @@ final class AuthorizationCodes {
     }
 
     /** The redirect back to the client that approves this authorization request for the subject. */
-    URI approve(URI authorizationRequest, String subject, List<String> roles) {
+    URI approve(URI authorizationRequest, String subject, List<String> roles, Map<String, Object> claims) {
         UriComponents request = UriComponentsBuilder.fromUri(authorizationRequest).build();
         Map<String, String> query = new HashMap<>();
         request.getQueryParams().forEach((name, values) -> query.put(name, decode(values.get(0))));
         String code = UUID.randomUUID().toString();
         grants.put(code, new Grant(query.get("client_id"), query.get("redirect_uri"), query.get("nonce"),
-                query.get("code_challenge"), subject, List.copyOf(roles)));
+                query.get("code_challenge"), subject, List.copyOf(roles), Map.copyOf(claims)));
         return UriComponentsBuilder.fromUriString(query.get("redirect_uri")).queryParam("code", code)
                 .queryParam("state", query.get("state")).encode().build().toUri();
     }
@@ -70,10 +70,12 @@ final class AuthorizationCodes {
             return;
         }
         Instant now = Instant.now();
-        String idToken = signer.apply(new JWTClaimsSet.Builder().issuer(issuer).subject(grant.subject())
+        JWTClaimsSet.Builder id = new JWTClaimsSet.Builder().issuer(issuer).subject(grant.subject())
                 .audience(grant.clientId()).issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(30)))).claim("nonce", grant.nonce())
-                .claim("roles", grant.roles()).build());
+                .claim("roles", grant.roles());
+        grant.claims().forEach(id::claim);
+        String idToken = signer.apply(id.build());
         String accessToken = signer.apply(new JWTClaimsSet.Builder().issuer(issuer).subject(grant.subject())
                 .audience(grant.clientId()).issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(30)))).claim("scope", "openid").build());

@@ -32,11 +32,17 @@ public record PageLogin(String cookies, Optional<String> csrfToken) {
      * (absent when that page is not the role's to see).
      */
     public static PageLogin as(int port, String registration, String sub, String role, String formPage) {
+        return as(port, registration, sub, Map.of(), role, formPage);
+    }
+
+    /** {@link #as(int, String, String, String, String)} with more claims in the ID token (a verified email). */
+    public static PageLogin as(int port, String registration, String sub, Map<String, Object> claims, String role,
+                               String formPage) {
         String base = "http://localhost:" + port;
         Map<String, String> jar = new LinkedHashMap<>();
         HttpResponse<String> start = send(URI.create(base + LOGIN_START + registration), jar);
         URI authorize = URI.create(location(start));
-        HttpResponse<String> callback = send(TestIssuer.get().approve(authorize, sub, role), jar);
+        HttpResponse<String> callback = send(TestIssuer.get().approve(authorize, sub, claims, role), jar);
         if (callback.statusCode() != 302 || location(callback).contains("error")) {
             throw new IllegalStateException("The page login failed: " + callback.statusCode() + " "
                     + callback.headers().firstValue("Location").orElse(""));

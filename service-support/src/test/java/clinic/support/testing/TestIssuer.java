@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 
@@ -119,7 +120,12 @@ public final class TestIssuer {
      * an ID token with this {@code sub} and {@code roles}. See {@link PageLogin}.
      */
     public URI approve(URI authorizationRequest, String sub, String... roles) {
-        return logins.approve(authorizationRequest, sub, List.of(roles));
+        return logins.approve(authorizationRequest, sub, List.of(roles), Map.of());
+    }
+
+    /** {@link #approve(URI, String, String...)} with more claims in the ID token, e.g. a verified email. */
+    public URI approve(URI authorizationRequest, String sub, Map<String, Object> claims, String... roles) {
+        return logins.approve(authorizationRequest, sub, List.of(roles), claims);
     }
 
     public static String bearer(String token) {
@@ -141,6 +147,13 @@ public final class TestIssuer {
     /** A person's token with these clinic roles. */
     public String person(String sub, String... roles) {
         return sign(claims(sub).claim("roles", List.of(roles)).claim("scope", "openid").build(), key);
+    }
+
+    /** A person's token with these clinic roles and more claims, e.g. {@code email} and {@code email_verified}. */
+    public String person(String sub, Map<String, Object> claims, String... roles) {
+        JWTClaimsSet.Builder builder = claims(sub).claim("roles", List.of(roles)).claim("scope", "openid");
+        claims.forEach(builder::claim);
+        return sign(builder.build(), key);
     }
 
     /**
