@@ -120,6 +120,25 @@ class KeycloakRealmTest {
         }
     }
 
+    /**
+     * Issue 12, finding 4: intake sends a patient's advice without a confirmation link only to an address the
+     * issuer vouches for, so the pages' tokens carry the user's email and Keycloak's verified flag as a boolean.
+     */
+    @Test
+    void thePagesTokensCarryTheUsersEmailAndWhetherKeycloakVerifiedIt() {
+        assertThat(listAt(client("clinic-web"), "defaultClientScopes")).contains("email");
+        Map<String, String> claims = new java.util.HashMap<>();
+        for (Map<String, Object> mapper : mappers(scope("email"))) {
+            Map<String, Object> config = mapAt(mapper, "config");
+            assertThat(config).containsEntry("id.token.claim", "true").containsEntry("access.token.claim", "true");
+            // keys with dots: read directly, not as paths
+            claims.put((String) config.get("claim.name"), config.get("user.attribute") + ":"
+                    + config.get("jsonType.label"));
+        }
+        assertThat(claims).containsExactlyInAnyOrderEntriesOf(Map.of("email", "email:String",
+                "email_verified", "emailVerified:boolean"));
+    }
+
     private List<String> servicesOfRole(String realmRole) {
         Map<String, Object> role = listAt(realm, "roles.realm").stream().map(Yamls::map)
                 .filter(r -> realmRole.equals(r.get("name"))).findFirst().orElseThrow();
