@@ -67,6 +67,17 @@ final class PatientBrowser {
         return get(URI.create(settings.intakeBaseUrl() + "/reports/" + reportId));
     }
 
+    /** Opens a page of the platform by its full address, as a click on a link in an email does. */
+    HttpResponse<String> open(String address) {
+        return get(URI.create(address));
+    }
+
+    /** Opens a page and presses its one form's button: a post with the page's own CSRF token. */
+    HttpResponse<String> pressButtonOn(String address) {
+        HttpResponse<String> page = open(address);
+        return post(URI.create(address), "_csrf=" + encode(csrfOf(page.body(), address)), "");
+    }
+
     private HttpResponse<String> follow(URI start) {
         return followFrom(get(start));
     }
