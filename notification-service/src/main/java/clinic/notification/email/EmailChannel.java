@@ -1,7 +1,6 @@
 package clinic.notification.email;
 
 import clinic.notification.NotificationProperties;
-import clinic.notification.contacts.PatientContact;
 import clinic.notification.contacts.PatientContacts;
 import clinic.notification.delivery.ChannelSender;
 import clinic.notification.delivery.DeliveryChannel;
@@ -18,8 +17,6 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Email over SMTP: a multipart message with plain-text and HTML bodies. The Message-ID is derived from the
@@ -52,17 +49,15 @@ class EmailChannel implements ChannelSender {
 
     @Override
     public void send(DeliveryTask task, Message message) throws DeliveryFailure {
-        Map<String, Object> model = new HashMap<>(message.model());
-        String to = switch (task.recipient()) {
-            case CLINICIAN -> properties.email().clinicianTo();
-            case ESCALATION -> properties.escalation().emailTo();
-            case PATIENT -> {
-                PatientContact contact = contacts.lookup(task.reportId());
-                model.put("patientName", contact.name());
-                yield contact.email();
-            }
-        };
-        MimeMessage mime = compose(task, message, model, to);
+        switch (task.recipient()) {
+            case CLINICIAN -> deliver(task, message, properties.email().clinicianTo());
+            case ESCALATION -> deliver(task, message, properties.escalation().emailTo());
+            case PATIENT -> deliver(task, message, contacts.lookup(task.reportId()).email());
+        }
+    }
+
+    private void deliver(DeliveryTask task, Message message, String to) throws DeliveryFailure {
+        MimeMessage mime = compose(task, message, to);
         try {
             mail.send(mime);
         } catch (MailAuthenticationException e) {
@@ -75,8 +70,7 @@ class EmailChannel implements ChannelSender {
         }
     }
 
-    private MimeMessage compose(DeliveryTask task, Message message, Map<String, Object> model, String to)
-            throws DeliveryFailure {
+    private MimeMessage compose(DeliveryTask task, Message message, String to) throws DeliveryFailure {
         try {
             MimeMessage mime = mail.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
@@ -84,7 +78,8 @@ class EmailChannel implements ChannelSender {
             helper.setFrom(properties.email().from());
             helper.setTo(to);
             helper.setSubject(message.subject());
-            helper.setText(templates.text(message.template(), model), templates.html(message.template(), model));
+            helper.setText(templates.text(message.template(), message.model()),
+                    templates.html(message.template(), message.model()));
             // Kept by JavaMailSenderImpl when set before sending.
             mime.setHeader("Message-ID", "<" + task.deliveryId() + "@notification.clinic.local>");
             mime.setHeader(DELIVERY_ID_HEADER, task.deliveryId().toString());

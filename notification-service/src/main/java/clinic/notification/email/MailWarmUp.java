@@ -75,6 +75,6 @@ class MailWarmUp {
 
     /** The keys {@code PatientNoticeMessages} fills, without a plan. */
     private static Map<String, Object> samplePatientNotice() {
-        return Map.of("headline", "warm-up", "message", "warm-up", "patientName", "warm-up");
+        return Map.of("headline", "warm-up", "message", "warm-up");
     }
 }

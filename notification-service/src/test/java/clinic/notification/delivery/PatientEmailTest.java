@@ -55,11 +55,13 @@ class PatientEmailTest {
         List<MimeMessage> mails = Mailbox.to(address, reportId.toString());
         assertThat(mails).hasSize(1);
         MimeMessage mail = mails.get(0);
-        assertThat(Mailbox.text(mail)).contains("Hello Pat Example", "Your self-care plan",
+        assertThat(Mailbox.text(mail)).startsWith("Hello,").contains("Your self-care plan",
                 "Likely plantar heel pain: start with self-care", "- Reduce painful miles for a while",
                 "- Calf and plantar fascia stretches", "- Numbness or tingling", "Re-check in 2 weeks",
                 "http://intake.test/reports/" + reportId);
-        assertThat(Mailbox.html(mail)).contains("<li>Reduce painful miles for a while</li>", "Pat Example");
+        assertThat(Mailbox.html(mail)).contains("<p>Hello,</p>", "<li>Reduce painful miles for a while</li>")
+                .doesNotContain("Pat Example");
+        assertThat(Mailbox.text(mail)).doesNotContain("Pat Example");
         assertThat(mail.getSubject()).isEqualTo("Your self-care plan");
         assertThat(log.of(reportId)).singleElement().satisfies(d -> assertThat(d.recipient()).isEqualTo("PATIENT"));
         assertThat(jdbc.sql("select content from notification where report_id = ?").param(reportId)
@@ -176,6 +178,6 @@ class PatientEmailTest {
                                                                                            String name,
                                                                                            String email) {
         return aResponse().withHeader("Content-Type", "application/json").withBody("""
-                {"reportId": "%s", "name": "%s", "email": "%s"}""".formatted(reportId, name, email));
+                {"reportId": "%s", "name": "%s", "email": "%s", "emailConfirmed": true}""".formatted(reportId, name, email));
     }
 }
