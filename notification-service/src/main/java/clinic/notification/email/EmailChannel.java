@@ -1,6 +1,7 @@
 package clinic.notification.email;
 
 import clinic.notification.NotificationProperties;
+import clinic.notification.contacts.PatientContact;
 import clinic.notification.contacts.PatientContacts;
 import clinic.notification.delivery.ChannelSender;
 import clinic.notification.delivery.DeliveryChannel;
@@ -22,7 +23,8 @@ import java.nio.charset.StandardCharsets;
  * Email over SMTP: a multipart message with plain-text and HTML bodies. The Message-ID is derived from the
  * delivery id (and {@code X-Clinic-Delivery-Id} carries it too), so a resend after a crash can be recognised
  * as the same message. Clinician and escalation addresses come from the configuration; the patient's is
- * looked up from intake for this one send and dropped afterwards.
+ * looked up from intake for this one send and dropped afterwards. An address intake does not vouch for gets
+ * only the fixed "we received your report" email ({@link UnconfirmedAddressMessages}), never the notice.
  */
 @Component
 class EmailChannel implements ChannelSender {
@@ -32,13 +34,15 @@ class EmailChannel implements ChannelSender {
     private final JavaMailSender mail;
     private final MailTemplates templates;
     private final PatientContacts contacts;
+    private final UnconfirmedAddressMessages unconfirmedAddress;
     private final NotificationProperties properties;
 
     EmailChannel(JavaMailSender mail, MailTemplates templates, PatientContacts contacts,
-                 NotificationProperties properties) {
+                 UnconfirmedAddressMessages unconfirmedAddress, NotificationProperties properties) {
         this.mail = mail;
         this.templates = templates;
         this.contacts = contacts;
+        this.unconfirmedAddress = unconfirmedAddress;
         this.properties = properties;
     }
 
@@ -52,7 +56,12 @@ class EmailChannel implements ChannelSender {
         switch (task.recipient()) {
             case CLINICIAN -> deliver(task, message, properties.email().clinicianTo());
             case ESCALATION -> deliver(task, message, properties.escalation().emailTo());
-            case PATIENT -> deliver(task, message, contacts.lookup(task.reportId()).email());
+            case PATIENT -> {
+                PatientContact contact = contacts.lookup(task.reportId());
+                // Decided at every attempt: the patient may have confirmed the address since the last one.
+                deliver(task, contact.emailConfirmed() ? message : unconfirmedAddress.compose(task, contact),
+                        contact.email());
+            }
         }
     }
 

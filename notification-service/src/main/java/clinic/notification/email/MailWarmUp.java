@@ -47,6 +47,7 @@ class MailWarmUp {
         try {
             render("clinician-alert", sampleAlert());
             render("patient-notice", samplePatientNotice());
+            render(UnconfirmedAddressMessages.TEMPLATE, Map.of("statusLink", "http://localhost/warm-up"));
             if (mail instanceof JavaMailSenderImpl smtp) {
                 smtp.testConnection();
             }
