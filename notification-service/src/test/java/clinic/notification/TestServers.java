@@ -67,7 +67,10 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
         return http;
     }
 
-    /** Webhooks accept; intake knows every report unless a test says otherwise (its stubs take precedence). */
+    /**
+     * Webhooks accept; intake knows every report, with a confirmed address, unless a test says otherwise (its
+     * stubs take precedence).
+     */
     private static void defaultStubs(WireMockServer server) {
         server.stubFor(post(urlEqualTo(ONCALL_HOOK)).atPriority(10).willReturn(aResponse().withStatus(204)));
         server.stubFor(post(urlEqualTo(ESCALATION_HOOK)).atPriority(10).willReturn(aResponse().withStatus(204)));
@@ -77,7 +80,8 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
         server.stubFor(get(urlPathMatching("/internal/v1/patient-contacts/.*")).atPriority(10)
                 .withHeader("Authorization", equalTo("Bearer " + CONTACT_TOKEN))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"name\": \"Any Patient\", \"email\": \"any.patient@example.test\"}")));
+                        .withBody("{\"email\": \"any.patient@example.test\", \"emailConfirmed\": true, "
+                                + "\"confirmationPath\": null}")));
     }
 
     public static ResponseDefinitionBuilder tokenResponse() {

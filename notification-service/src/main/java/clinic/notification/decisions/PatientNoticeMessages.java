@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * The patient's email: the headline and message of the notice, the self-care plan or interim advice when
- * there is one, and a link to the report's status page in intake-service. The patient's name is added by
- * the email channel at send time; it is never part of the stored content.
+ * there is one, and a link to the report's status page in intake-service. No name: the email quotes nothing
+ * typed into the report. The email channel sends this only to an address intake vouches for; any other gets
+ * only a "we received your report" email instead (see {@code email.UnconfirmedAddressMessages}).
  */
 @Component
 class PatientNoticeMessages implements MessageComposer {

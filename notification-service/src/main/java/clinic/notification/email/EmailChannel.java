@@ -18,14 +18,13 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Email over SMTP: a multipart message with plain-text and HTML bodies. The Message-ID is derived from the
  * delivery id (and {@code X-Clinic-Delivery-Id} carries it too), so a resend after a crash can be recognised
  * as the same message. Clinician and escalation addresses come from the configuration; the patient's is
- * looked up from intake for this one send and dropped afterwards.
+ * looked up from intake for this one send and dropped afterwards. An address intake does not vouch for gets
+ * only the fixed "we received your report" email ({@link UnconfirmedAddressMessages}), never the notice.
  */
 @Component
 class EmailChannel implements ChannelSender {
@@ -35,13 +34,15 @@ class EmailChannel implements ChannelSender {
     private final JavaMailSender mail;
     private final MailTemplates templates;
     private final PatientContacts contacts;
+    private final UnconfirmedAddressMessages unconfirmedAddress;
     private final NotificationProperties properties;
 
     EmailChannel(JavaMailSender mail, MailTemplates templates, PatientContacts contacts,
-                 NotificationProperties properties) {
+                 UnconfirmedAddressMessages unconfirmedAddress, NotificationProperties properties) {
         this.mail = mail;
         this.templates = templates;
         this.contacts = contacts;
+        this.unconfirmedAddress = unconfirmedAddress;
         this.properties = properties;
     }
 
@@ -52,17 +53,20 @@ class EmailChannel implements ChannelSender {
 
     @Override
     public void send(DeliveryTask task, Message message) throws DeliveryFailure {
-        Map<String, Object> model = new HashMap<>(message.model());
-        String to = switch (task.recipient()) {
-            case CLINICIAN -> properties.email().clinicianTo();
-            case ESCALATION -> properties.escalation().emailTo();
+        switch (task.recipient()) {
+            case CLINICIAN -> deliver(task, message, properties.email().clinicianTo());
+            case ESCALATION -> deliver(task, message, properties.escalation().emailTo());
             case PATIENT -> {
                 PatientContact contact = contacts.lookup(task.reportId());
-                model.put("patientName", contact.name());
-                yield contact.email();
+                // Decided at every attempt: the patient may have confirmed the address since the last one.
+                deliver(task, contact.emailConfirmed() ? message : unconfirmedAddress.compose(task, contact),
+                        contact.email());
             }
-        };
-        MimeMessage mime = compose(task, message, model, to);
+        }
+    }
+
+    private void deliver(DeliveryTask task, Message message, String to) throws DeliveryFailure {
+        MimeMessage mime = compose(task, message, to);
         try {
             mail.send(mime);
         } catch (MailAuthenticationException e) {
@@ -75,8 +79,7 @@ class EmailChannel implements ChannelSender {
         }
     }
 
-    private MimeMessage compose(DeliveryTask task, Message message, Map<String, Object> model, String to)
-            throws DeliveryFailure {
+    private MimeMessage compose(DeliveryTask task, Message message, String to) throws DeliveryFailure {
         try {
             MimeMessage mime = mail.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
@@ -84,7 +87,8 @@ class EmailChannel implements ChannelSender {
             helper.setFrom(properties.email().from());
             helper.setTo(to);
             helper.setSubject(message.subject());
-            helper.setText(templates.text(message.template(), model), templates.html(message.template(), model));
+            helper.setText(templates.text(message.template(), message.model()),
+                    templates.html(message.template(), message.model()));
             // Kept by JavaMailSenderImpl when set before sending.
             mime.setHeader("Message-ID", "<" + task.deliveryId() + "@notification.clinic.local>");
             mime.setHeader(DELIVERY_ID_HEADER, task.deliveryId().toString());

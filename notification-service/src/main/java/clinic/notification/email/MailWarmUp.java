@@ -47,6 +47,7 @@ class MailWarmUp {
         try {
             render("clinician-alert", sampleAlert());
             render("patient-notice", samplePatientNotice());
+            render(UnconfirmedAddressMessages.TEMPLATE, Map.of("statusLink", "http://localhost/warm-up"));
             if (mail instanceof JavaMailSenderImpl smtp) {
                 smtp.testConnection();
             }
@@ -75,6 +76,6 @@ class MailWarmUp {
 
     /** The keys {@code PatientNoticeMessages} fills, without a plan. */
     private static Map<String, Object> samplePatientNotice() {
-        return Map.of("headline", "warm-up", "message", "warm-up", "patientName", "warm-up");
+        return Map.of("headline", "warm-up", "message", "warm-up");
     }
 }

@@ -189,7 +189,7 @@ class ContactTokenTest {
     private static void intakeAccepts(String accessToken) {
         http.stubFor(get(urlPathMatching(CONTACTS)).withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"name\": \"Pat Example\", \"email\": \"pat@example.test\"}")));
+                        .withBody("{\"email\": \"pat@example.test\", \"emailConfirmed\": true, \"confirmationPath\": null}")));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -30,6 +30,9 @@ import static org.awaitility.Awaitility.await;
 @NotificationServiceTest
 class PatientEmailTest {
 
+    private static final boolean CONFIRMED = true;
+    private static final boolean UNCONFIRMED = false;
+
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
@@ -47,7 +50,7 @@ class PatientEmailTest {
     void aSelfCareDecisionEmailsThePlanOnceToTheAddressIntakeGivesAtSendTime() throws Exception {
         UUID reportId = UUID.randomUUID();
         String address = "pat-" + reportId + "@example.test";
-        intakeKnows(reportId, "Pat Example", address);
+        intakeKnows(reportId, address, CONFIRMED);
 
         send(kafka, decision(reportId, Disposition.SELF_CARE));
 
@@ -55,22 +58,22 @@ class PatientEmailTest {
         List<MimeMessage> mails = Mailbox.to(address, reportId.toString());
         assertThat(mails).hasSize(1);
         MimeMessage mail = mails.get(0);
-        assertThat(Mailbox.text(mail)).contains("Hello Pat Example", "Your self-care plan",
+        assertThat(Mailbox.text(mail)).startsWith("Hello,").contains("Your self-care plan",
                 "Likely plantar heel pain: start with self-care", "- Reduce painful miles for a while",
                 "- Calf and plantar fascia stretches", "- Numbness or tingling", "Re-check in 2 weeks",
                 "http://intake.test/reports/" + reportId);
-        assertThat(Mailbox.html(mail)).contains("<li>Reduce painful miles for a while</li>", "Pat Example");
+        assertThat(Mailbox.html(mail)).contains("<p>Hello,</p>", "<li>Reduce painful miles for a while</li>");
         assertThat(mail.getSubject()).isEqualTo("Your self-care plan");
         assertThat(log.of(reportId)).singleElement().satisfies(d -> assertThat(d.recipient()).isEqualTo("PATIENT"));
         assertThat(jdbc.sql("select content from notification where report_id = ?").param(reportId)
-                .query(String.class).single()).doesNotContain(address, "Pat Example");
+                .query(String.class).single()).doesNotContain(address);
     }
 
     @Test
     void aRoutineReviewDecisionEmailsTheInterimAdvice() {
         UUID reportId = UUID.randomUUID();
         String address = "robin-" + reportId + "@example.test";
-        intakeKnows(reportId, "Robin Example", address);
+        intakeKnows(reportId, address, CONFIRMED);
 
         send(kafka, decision(reportId, Disposition.ROUTINE_REVIEW));
 
@@ -84,7 +87,7 @@ class PatientEmailTest {
     void anUrgentDecisionTellsThePatientAClinicianWillCallWithoutAPlan() {
         UUID reportId = UUID.randomUUID();
         String address = "sam-" + reportId + "@example.test";
-        intakeKnows(reportId, "Sam Example", address);
+        intakeKnows(reportId, address, CONFIRMED);
 
         send(kafka, decision(reportId, Disposition.URGENT_REVIEW));
 
@@ -124,7 +127,7 @@ class PatientEmailTest {
                 .willSetStateTo("second").willReturn(aResponse().withStatus(503)));
         TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path)
                 .whenScenarioStateIs("second").willSetStateTo("third").willReturn(aResponse().withStatus(503)));
-        intakeKnows(reportId, "Kim Example", address, path, "third");
+        intakeKnows(reportId, address, CONFIRMED, path, "third");
 
         send(kafka, decision(reportId, Disposition.SELF_CARE));
 
@@ -146,7 +149,7 @@ class PatientEmailTest {
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
                 .willSetStateTo("token renewed").willReturn(aResponse().withStatus(401)
                         .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
-        intakeKnows(reportId, "Lee Example", address, path, "token renewed");
+        intakeKnows(reportId, address, CONFIRMED, path, "token renewed");
         int tokenRequests = TestServers.http().findAll(postRequestedFor(urlEqualTo(TestServers.TOKEN_PATH))).size();
 
         send(kafka, decision(reportId, Disposition.SELF_CARE));
@@ -160,22 +163,157 @@ class PatientEmailTest {
                 .as("a new token was requested after the 401").hasSizeGreaterThan(tokenRequests);
     }
 
-    private static void intakeKnows(UUID reportId, String name, String email) {
+    @Test
+    void anUnconfirmedAddressGetsOnlyTheRequestToConfirmIt() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        String address = "victim-" + reportId + "@example.test";
+        intakeKnows(reportId, address, UNCONFIRMED);
+
+        send(kafka, decision(reportId, Disposition.SELF_CARE));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> log.status(reportId, "EMAIL", 0).equals("DELIVERED"));
+        MimeMessage mail = onlyMailTo(address, reportId);
+        DeliveryLog.Delivery email = log.only(reportId, "EMAIL", 0);
+        assertThat(mail.getSubject()).isEqualTo("We received your heel-pain report");
+        assertThat(Mailbox.text(mail)).contains("We received a heel-pain report",
+                "http://intake.test/email-confirmations/token-" + reportId, "http://intake.test/reports/" + reportId);
+        assertThat(Mailbox.html(mail)).contains(
+                "href=\"http://intake.test/email-confirmations/token-" + reportId + "\"",
+                "href=\"http://intake.test/reports/" + reportId + "\"");
+        assertNoHealthDetails(mail);
+        assertThat(Mailbox.header(mail, "Message-ID")).isEqualTo("<" + email.deliveryId() + "@notification.clinic.local>");
+        assertThat(Mailbox.header(mail, "X-Clinic-Delivery-Id")).isEqualTo(email.deliveryId().toString());
+        assertThat(log.attempts(email.deliveryId())).containsExactly(new DeliveryLog.Attempt(1, "DELIVERED", null));
+    }
+
+    @Test
+    void anUnconfirmedAddressWithoutAConfirmationPathGetsOnlyTheReceivedEmail() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        String address = "nolink-" + reportId + "@example.test";
+        intakeAnswers(reportId, """
+                {"reportId": "%s", "email": "%s", "emailConfirmed": false, "confirmationPath": null}"""
+                .formatted(reportId, address));
+
+        send(kafka, decision(reportId, Disposition.ROUTINE_REVIEW));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> log.status(reportId, "EMAIL", 0).equals("DELIVERED"));
+        MimeMessage mail = onlyMailTo(address, reportId);
+        assertThat(mail.getSubject()).isEqualTo("We received your heel-pain report");
+        assertThat(Mailbox.text(mail)).contains("We received a heel-pain report", "http://intake.test/reports/" + reportId);
+        assertThat(Mailbox.text(mail) + Mailbox.html(mail)).doesNotContain("email-confirmations", "confirm");
+        assertNoHealthDetails(mail);
+    }
+
+    @Test
+    void anAnswerWithoutTheConfirmedFlagCountsAsUnconfirmed() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        String address = "noflag-" + reportId + "@example.test";
+        intakeAnswers(reportId, """
+                {"reportId": "%s", "email": "%s"}""".formatted(reportId, address));
+
+        send(kafka, decision(reportId, Disposition.SELF_CARE));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> log.status(reportId, "EMAIL", 0).equals("DELIVERED"));
+        MimeMessage mail = onlyMailTo(address, reportId);
+        assertThat(mail.getSubject()).isEqualTo("We received your heel-pain report");
+        assertNoHealthDetails(mail);
+    }
+
+    @Test
+    void aRetriedDeliveryToAnUnconfirmedAddressCarriesNoHealthDetailsEither() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        String address = "retry-" + reportId + "@example.test";
+        String path = "/internal/v1/patient-contacts/" + reportId;
+        TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path)
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willSetStateTo("second").willReturn(aResponse().withStatus(503)));
+        TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path)
+                .whenScenarioStateIs("second").willSetStateTo("third").willReturn(aResponse().withStatus(503)));
+        intakeKnows(reportId, address, UNCONFIRMED, path, "third");
+
+        send(kafka, decision(reportId, Disposition.EMERGENCY));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> log.status(reportId, "EMAIL", 0).equals("DELIVERED"));
+        DeliveryLog.Delivery email = log.only(reportId, "EMAIL", 0);
+        assertThat(log.attempts(email.deliveryId())).containsExactly(
+                new DeliveryLog.Attempt(1, "TRANSIENT_FAILURE", "PatientContactServiceUnavailable"),
+                new DeliveryLog.Attempt(2, "DELIVERED", null));
+        MimeMessage mail = onlyMailTo(address, reportId);
+        assertThat(mail.getSubject()).isEqualTo("We received your heel-pain report");
+        assertThat(Mailbox.header(mail, "Message-ID")).isEqualTo("<" + email.deliveryId() + "@notification.clinic.local>");
+        assertNoHealthDetails(mail);
+        assertThat(Mailbox.text(mail) + Mailbox.html(mail)).doesNotContain("Seek emergency care now",
+                "tendon rupture", "EMERGENCY");
+    }
+
+    @Test
+    void anAnswerThatStillNamesThePatientIsReadAndTheNameIsMailedNowhere() throws Exception {
+        // What the attacker typed as their "name": it must reach no inbox, plan email or not.
+        String name = "URGENT from your doctor: stop all medication and call 555-0100";
+        UUID confirmed = UUID.randomUUID();
+        UUID unconfirmed = UUID.randomUUID();
+        String confirmedAddress = "named-" + confirmed + "@example.test";
+        String unconfirmedAddress = "named-" + unconfirmed + "@example.test";
+        intakeAnswers(confirmed, """
+                {"reportId": "%s", "name": "%s", "email": "%s", "emailConfirmed": true, "confirmationPath": null}"""
+                .formatted(confirmed, name, confirmedAddress));
+        intakeAnswers(unconfirmed, """
+                {"reportId": "%s", "name": "%s", "email": "%s", "emailConfirmed": false,
+                 "confirmationPath": "/email-confirmations/token-%s"}""".formatted(unconfirmed, name,
+                unconfirmedAddress, unconfirmed));
+
+        send(kafka, decision(confirmed, Disposition.SELF_CARE));
+        send(kafka, decision(unconfirmed, Disposition.SELF_CARE));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> log.status(confirmed, "EMAIL", 0).equals("DELIVERED")
+                && log.status(unconfirmed, "EMAIL", 0).equals("DELIVERED"));
+        MimeMessage plan = onlyMailTo(confirmedAddress, confirmed);
+        MimeMessage received = onlyMailTo(unconfirmedAddress, unconfirmed);
+        assertThat(plan.getSubject()).isEqualTo("Your self-care plan");
+        assertThat(received.getSubject()).isEqualTo("We received your heel-pain report");
+        for (MimeMessage mail : List.of(plan, received)) {
+            assertThat(mail.getSubject() + Mailbox.text(mail) + Mailbox.html(mail))
+                    .doesNotContain(name, "URGENT from your doctor", "555-0100");
+        }
+    }
+
+    /** The notice's headline, message, plan and disposition: none of it goes to an address nobody vouched for. */
+    private static void assertNoHealthDetails(MimeMessage mail) {
+        String all = Mailbox.text(mail) + Mailbox.html(mail);
+        assertThat(all).doesNotContain("Your self-care plan", "Your answers suggest",
+                "Likely plantar heel pain", "Reduce painful miles", "Calf and plantar fascia stretches",
+                "Numbness or tingling", "Re-check in 2 weeks", "Interim advice", "What to do:",
+                "A clinician will review", "SELF_CARE", "ROUTINE_REVIEW");
+    }
+
+    private static MimeMessage onlyMailTo(String address, UUID reportId) {
+        List<MimeMessage> mails = Mailbox.to(address, reportId.toString());
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
+    }
+
+    private static void intakeKnows(UUID reportId, String email, boolean confirmed) {
+        intakeAnswers(reportId, contactJson(reportId, email, confirmed));
+    }
+
+    private static void intakeAnswers(UUID reportId, String json) {
         TestServers.http().stubFor(get(urlEqualTo("/internal/v1/patient-contacts/" + reportId)).atPriority(1)
                 .withHeader("Authorization", equalTo("Bearer " + TestServers.CONTACT_TOKEN))
-                .willReturn(contact(reportId, name, email)));
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(json)));
     }
 
-    private static void intakeKnows(UUID reportId, String name, String email, String path, String state) {
+    private static void intakeKnows(UUID reportId, String email, boolean confirmed, String path, String state) {
         TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path).whenScenarioStateIs(state)
                 .withHeader("Authorization", equalTo("Bearer " + TestServers.CONTACT_TOKEN))
-                .willReturn(contact(reportId, name, email)));
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(contactJson(reportId, email, confirmed))));
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder contact(UUID reportId,
-                                                                                           String name,
-                                                                                           String email) {
-        return aResponse().withHeader("Content-Type", "application/json").withBody("""
-                {"reportId": "%s", "name": "%s", "email": "%s"}""".formatted(reportId, name, email));
+    /** Intake's answer: an unconfirmed address comes with the path of its confirmation link. */
+    private static String contactJson(UUID reportId, String email, boolean confirmed) {
+        String confirmationPath = confirmed ? "null" : "\"/email-confirmations/token-" + reportId + "\"";
+        return """
+                {"reportId": "%s", "email": "%s", "emailConfirmed": %s, "confirmationPath": %s}"""
+                .formatted(reportId, email, confirmed, confirmationPath);
     }
 }
