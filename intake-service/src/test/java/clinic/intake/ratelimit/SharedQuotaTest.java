@@ -4,14 +4,17 @@ import clinic.intake.IntakeApplication;
 import clinic.intake.IntakeHttp;
 import clinic.intake.TestReports;
 import clinic.support.testing.TestIssuer;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +51,8 @@ class SharedQuotaTest {
     void submissionsAlternatingBetweenTwoInstancesAreRefusedAtTheSingleQuota(EmbeddedKafkaBroker broker) {
         try (ConfigurableApplicationContext first = start(broker);
              ConfigurableApplicationContext second = start(broker)) {
-            String patientToken = TestIssuer.get().patient("patient-" + UUID.randomUUID());
+            String patientSubject = "patient-" + UUID.randomUUID();
+            String patientToken = TestIssuer.get().patient(patientSubject);
             List<IntakeHttp> asPatient = List.of(http(first).as(patientToken), http(second).as(patientToken));
             assertThat(statuses(asPatient, PATIENT_QUOTA + 2))
                     .containsExactly(202, 202, 202, 202, 429, 429);
@@ -57,6 +61,13 @@ class SharedQuotaTest {
             List<IntakeHttp> asClient = List.of(http(first).as(clientToken), http(second).as(clientToken));
             assertThat(statuses(asClient, CLIENT_QUOTA + 2))
                     .containsExactly(202, 202, 202, 202, 202, 202, 429, 429);
+
+            // Bucket4j's PostgreSQL manager, one row per caller in the shared database
+            assertThat(first.getBean(SubmissionBuckets.class).proxies())
+                    .isInstanceOf(PostgreSQLSelectForUpdateBasedProxyManager.class);
+            assertThat(JdbcClient.create(first.getBean(DataSource.class)).sql("select id from rate_limit_bucket")
+                    .query(String.class).list()).containsExactlyInAnyOrder(
+                            "PERSON:" + patientSubject, "CLIENT:clinic-integration");
         }
     }
 
