@@ -26,8 +26,12 @@ import java.lang.annotation.Target;
         "clinic.kafka.retry.max-retries=2",
         "clinic.kafka.retry.initial-interval=50ms",
         "clinic.pages.status-refresh=1s",
-        // a bucket refills so slowly that a test reaching the limit (30) is never rescued by a refill
-        "clinic.intake.rate-limit.period=1h"})
+        // a patient's bucket refills so slowly that a test reaching the limit (30) is never rescued by a refill
+        "clinic.intake.rate-limit.patients.refill-period=1h",
+        // a client with a quota of its own, small enough to reach in a test (SubmissionRateLimitTest)
+        "clinic.intake.rate-limit.clients.clinic-small-system.capacity=3",
+        "clinic.intake.rate-limit.clients.clinic-small-system.refill-tokens=3",
+        "clinic.intake.rate-limit.clients.clinic-small-system.refill-period=1h"})
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ContextCustomizerFactories(TestIssuerProperties.class)
 public @interface IntakeServiceTest {

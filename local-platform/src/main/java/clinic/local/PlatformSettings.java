@@ -46,7 +46,7 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
     /**
      * Reads {@code --data-dir=...}, {@code --kafka-port=...}, {@code --bind-address=...} etc.; the data folder may also come from
      * CLINIC_DATA_DIR. Service settings ({@code --clinic.*=}, {@code --spring.*=}, e.g.
-     * {@code --clinic.intake.rate-limit.submissions=100}) are passed to every service and outrank their files.
+     * {@code --clinic.intake.rate-limit.enabled=false}) are passed to every service and outrank their files.
      */
     static PlatformSettings fromArgs(String[] args, Map<String, String> env) {
         Map<String, String> options = new HashMap<>();

@@ -46,11 +46,11 @@ final class FreePorts {
         }
     }
 
-    /** Lifts intake's per-caller submission limit for tests that submit bursts as one client. */
-    static final String NO_SUBMISSION_LIMIT = "--clinic.intake.rate-limit.submissions=100000";
+    /** Turns intake's submission quotas off for tests that submit bursts as one client. */
+    static final String NO_SUBMISSION_LIMIT = "--clinic.intake.rate-limit.enabled=false";
 
     static PlatformSettings settings(Path dataDir) {
-        // The tests submit bursts as one integration client; the submission rate limit itself is tested in
+        // The tests submit bursts as one integration client; the submission quotas themselves are tested in
         // intake-service, so here it only needs to stay out of the way.
         return new PlatformSettings(dataDir, next(), next(), next(), next(), next(), next(), next(), next())
                 .withServiceOverrides(NO_SUBMISSION_LIMIT);

@@ -41,11 +41,11 @@ class PlatformSettingsTest {
 
     @Test
     void serviceSettingsOnTheCommandLineGoToEveryServiceAndMoveNoPort() {
-        PlatformSettings settings = PlatformSettings.fromArgs(new String[] {"--clinic.intake.rate-limit.submissions=5",
+        PlatformSettings settings = PlatformSettings.fromArgs(new String[] {"--clinic.intake.rate-limit.patients.capacity=5",
                 "--intake-port=9081", "--spring.mail.port=2525"}, Map.of());
 
         assertThat(settings.serviceOverrides())
-                .containsExactly("--clinic.intake.rate-limit.submissions=5", "--spring.mail.port=2525");
+                .containsExactly("--clinic.intake.rate-limit.patients.capacity=5", "--spring.mail.port=2525");
         assertThat(settings.intakePort()).isEqualTo(9081);
         assertThat(settings.withServiceOverrides("--clinic.x=1").serviceOverrides()).endsWith("--clinic.x=1");
     }

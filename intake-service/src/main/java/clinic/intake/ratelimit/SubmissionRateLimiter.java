@@ -1,56 +1,56 @@
 package clinic.intake.ratelimit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import clinic.support.security.Actor;
+import clinic.support.security.Owner;
+import io.github.bucket4j.ConsumptionProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Limits report submissions per actor (the token's subject or client id), shared by the API and the form.
- * Memory stays bounded: a bucket idle for a whole period is full again, so it is dropped then (a new one
- * is the same), and there are never more than {@value #MAX_ACTORS} buckets.
+ * Counts report submissions against the caller's quota ({@link RateLimitProperties#quotaOf}), API and form
+ * together. The buckets are rows of the service's database ({@link SubmissionBuckets}), so every instance
+ * counts against the same quota. A person's bucket and a client's are keyed apart ({@code PERSON:<sub>},
+ * {@code CLIENT:<client id>}): a patient whose subject looks like a client id never shares the client's bucket.
  */
 @Component
 public class SubmissionRateLimiter {
 
-    static final long MAX_ACTORS = 100_000;
     private static final Logger log = LoggerFactory.getLogger(SubmissionRateLimiter.class);
 
     private final RateLimitProperties settings;
-    private final Clock clock;
-    private final Cache<String, TokenBucket> buckets;
+    private final SubmissionBuckets buckets;
 
-    SubmissionRateLimiter(RateLimitProperties settings, Clock clock) {
+    SubmissionRateLimiter(RateLimitProperties settings, SubmissionBuckets buckets) {
         this.settings = settings;
-        this.clock = clock;
-        this.buckets = Caffeine.newBuilder()
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfterAccess(settings.period())
-                .maximumSize(MAX_ACTORS)
-                .build();
+        this.buckets = buckets;
     }
 
     /**
-     * Counts one submission of this actor.
+     * Counts one submission of this caller.
      *
-     * @throws SubmissionsRateLimited when the actor is over its limit; nothing was counted
+     * @throws SubmissionsRateLimited when the caller is over its quota; nothing was counted
      */
-    public void acquire(String actor) {
+    public void acquire(Actor actor) {
         if (!settings.enabled()) {
             return;
         }
-        long now = clock.millis();
-        TokenBucket bucket = buckets.get(actor,
-                key -> new TokenBucket(settings.submissions(), settings.period().toMillis(), now));
-        long waitMillis = bucket.take(now);
-        if (waitMillis > 0) {
-            long seconds = Math.max(1, TimeUnit.MILLISECONDS.toSeconds(waitMillis + 999));
-            log.warn("Submission rate limit reached; retry after {}s", seconds);
+        Owner owner = Owner.of(actor);
+        Quota quota = settings.quotaOf(owner);
+        ConsumptionProbe probe = buckets.proxies().builder().build(key(owner), quota::bucket)
+                .tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
+            // the kind only: the id is a patient's subject
+            log.warn("Submission quota of a {} reached; retry after {}s", owner.kind(), seconds);
             throw new SubmissionsRateLimited(seconds);
         }
+    }
+
+    /** The bucket's row id; kinds never contain {@code :}, so the namespaces cannot meet. */
+    static String key(Owner owner) {
+        return owner.kind() + ":" + owner.id();
     }
 }

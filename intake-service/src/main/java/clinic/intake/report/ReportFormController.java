@@ -63,7 +63,7 @@ class ReportFormController {
         }
         // the owner is the logged-in patient (the ID token's sub); the same limit as the API's
         Actor patient = Actor.current();
-        rateLimiter.acquire(patient.id());
+        rateLimiter.acquire(patient);
         ReportStatusView report = reports.submit(outcome.request().patient(), outcome.request().answers(), patient,
                 verified.isPresent());
         RedirectView toStatus = new RedirectView(ReportPageController.path(report.reportId()), true);

@@ -60,7 +60,7 @@ class SymptomReportController {
         if (verified.isPresent() && !VerifiedEmail.sameAddress(verified.get(), request.patient().email())) {
             throw new EmailNotVerifiedException();
         }
-        rateLimiter.acquire(actor.id());
+        rateLimiter.acquire(actor);
         ReportStatusView report = reports.submit(request.patient(), request.answers(), actor, verified.isPresent());
         return ResponseEntity.accepted()
                 .location(URI.create(PATH + "/" + report.reportId()))

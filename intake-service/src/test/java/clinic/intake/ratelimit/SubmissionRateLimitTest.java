@@ -5,6 +5,7 @@ import clinic.intake.IntakeServiceTest;
 import clinic.intake.Tables;
 import clinic.intake.TestReports;
 import clinic.intake.report.FormBodies;
+import clinic.support.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -28,14 +30,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup;
 
 /**
- * The submission limit in the running service (30 per period; the tests' period is an hour, so nothing
- * refills meanwhile): API and form share one bucket per patient, and a refused submission is a 429 with
- * Retry-After that stores nothing and is audited as REJECTED. Refill over time: {@link SubmissionRateLimiterTest}.
+ * The submission quotas in the running service. A patient may submit 30 (the tests refill them over an hour, so
+ * nothing refills meanwhile), API and form together; a machine client has a quota of its own, by default
+ * sized for a clinic system, or as configured for it ({@code clinic-small-system}: 3, see
+ * {@link IntakeServiceTest}). A refused submission is a 429 with Retry-After that stores nothing and is audited
+ * as REJECTED. Refill over time and expiry: {@link SubmissionRateLimiterTest}; several instances:
+ * {@link SharedQuotaTest}.
  */
 @IntakeServiceTest
 class SubmissionRateLimitTest {
 
     static final int LIMIT = 30;
+    static final String SMALL_SYSTEM = "clinic-small-system";
 
     @LocalServerPort
     int port;
@@ -82,6 +88,59 @@ class SubmissionRateLimitTest {
 
         // another patient is not affected
         assertThat(new IntakeHttp(port).submit(TestReports.validJson()).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void aClinicSystemSubmitsABurstOf60WhileAPatientIsRefusedPastTheirs() {
+        IntakeHttp clinicSystem = new IntakeHttp(port).as(TestIssuer.get().client("clinic-integration", "reports:write"));
+        for (int i = 0; i < 60; i++) {
+            assertThat(clinicSystem.submit(TestReports.validJson()).statusCode()).as("client submission %d", i + 1)
+                    .isEqualTo(202);
+        }
+
+        IntakeHttp patient = new IntakeHttp(port);
+        for (int i = 0; i < LIMIT; i++) {
+            assertThat(patient.submit(TestReports.validJson()).statusCode()).as("submission %d", i + 1).isEqualTo(202);
+        }
+        assertThat(patient.submit(TestReports.validJson()).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void formAndApiCountTogetherForAPatient() {
+        IntakeHttp patient = new IntakeHttp(port);
+        for (int i = 0; i < LIMIT; i++) {
+            int status = i % 2 == 0 ? patient.submit(TestReports.validJson()).statusCode()
+                    : submitForm(patient.patientSubject()).getStatus();
+            assertThat(status).as("submission %d", i + 1).isIn(202, 303);
+        }
+
+        assertThat(patient.submit(TestReports.validJson()).statusCode()).isEqualTo(429);
+        assertThat(submitForm(patient.patientSubject()).getStatus()).isEqualTo(429);
+    }
+
+    @Test
+    void aClientsOwnQuotaIsHonouredAndAPersonNamedLikeTheClientHasABucketOfTheirOwn() {
+        IntakeHttp smallSystem = new IntakeHttp(port).as(TestIssuer.get().client(SMALL_SYSTEM, "reports:write"));
+        for (int i = 0; i < 3; i++) {
+            assertThat(smallSystem.submit(TestReports.validJson()).statusCode()).as("submission %d", i + 1)
+                    .isEqualTo(202);
+        }
+        HttpResponse<String> refused = smallSystem.submit(TestReports.validJson());
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(IntakeHttp.contentType(refused)).startsWith("application/problem+json");
+        // refilled at 3 an hour: the next one in 20 minutes
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1190L, 1200L);
+
+        // the default for other clients is not the small system's
+        IntakeHttp otherSystem = new IntakeHttp(port)
+                .as(TestIssuer.get().client("clinic-other-" + UUID.randomUUID(), "reports:write"));
+        for (int i = 0; i < 5; i++) {
+            assertThat(otherSystem.submit(TestReports.validJson()).statusCode()).isEqualTo(202);
+        }
+        // a patient whose subject is the client's id counts in the people's namespace
+        IntakeHttp lookalike = new IntakeHttp(port).as(TestIssuer.get().patient(SMALL_SYSTEM));
+        assertThat(lookalike.submit(TestReports.validJson()).statusCode()).isEqualTo(202);
+        assertThat(smallSystem.submit(TestReports.validJson()).statusCode()).isEqualTo(429);
     }
 
     private MockHttpServletResponse submitForm(String subject) {
