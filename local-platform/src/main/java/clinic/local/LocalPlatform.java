@@ -74,8 +74,10 @@ public final class LocalPlatform implements AutoCloseable {
         try {
             platform.startAuthServer();
             platform.startService(IntakeApplication::application, settings.intakePort(), settings.intakeArgs());
-            platform.startService(TriageApplication::application, settings.triagePort(), List.of());
-            platform.startService(NotificationApplication::application, settings.notificationPort(), List.of());
+            platform.startService(TriageApplication::application, settings.triagePort(),
+                    settings.pagelessServiceArgs());
+            platform.startService(NotificationApplication::application, settings.notificationPort(),
+                    settings.pagelessServiceArgs());
             new ReadinessProbe().awaitReady(List.of(settings.intakePort(), settings.triagePort(),
                     settings.notificationPort()));
         } catch (RuntimeException e) {

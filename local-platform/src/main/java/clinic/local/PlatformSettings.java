@@ -105,8 +105,7 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
                 // every service accepts only tokens of this platform's issuer
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer(),
                 // notification-service's client credentials for intake's contact lookup
-                "--spring.security.oauth2.client.provider.clinic.token-uri=" + issuer() + "/oauth2/token",
-                "--spring.autoconfigure.exclude=" + String.join(",", NOT_FOR_SERVICES));
+                "--spring.security.oauth2.client.provider.clinic.token-uri=" + issuer() + "/oauth2/token");
     }
 
     /**
@@ -114,7 +113,19 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
      * it would make Spring Boot fetch the issuer's metadata while they start, which they have no use for.)
      */
     List<String> intakeArgs() {
-        return List.of("--spring.security.oauth2.client.provider.clinic.issuer-uri=" + issuer());
+        return List.of("--spring.security.oauth2.client.provider.clinic.issuer-uri=" + issuer(),
+                "--spring.autoconfigure.exclude=" + String.join(",", NOT_FOR_SERVICES));
+    }
+
+    /**
+     * What the services without pages (triage, notification) are told: besides {@link #NOT_FOR_SERVICES}, no
+     * Spring Session either. Intake's session store is on the shared classpath; in one of them it would wrap
+     * every request for nothing and its cleanup job would look for a session table they do not have.
+     */
+    List<String> pagelessServiceArgs() {
+        List<String> excluded = new ArrayList<>(NOT_FOR_SERVICES);
+        excluded.addAll(NOT_FOR_PAGELESS_SERVICES);
+        return List.of("--spring.autoconfigure.exclude=" + String.join(",", excluded));
     }
 
     /**
@@ -124,6 +135,11 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
      * so a rename cannot slip through.
      */
     static final List<String> NOT_FOR_SERVICES = LocalAuthServer.NOT_FOR_SERVICES;
+
+    /** Intake's web session store (Spring Session JDBC), for the services without pages to leave out. */
+    static final List<String> NOT_FOR_PAGELESS_SERVICES = List.of(
+            "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration",
+            "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration");
 
     String issuer() {
         return "http://localhost:" + authPort;

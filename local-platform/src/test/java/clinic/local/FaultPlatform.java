@@ -227,6 +227,8 @@ final class FaultPlatform implements AutoCloseable {
         if (service == Service.INTAKE) {
             args.addAll(settings.intakeArgs());
             args.addAll(INTAKE_ARGS);
+        } else {
+            args.addAll(settings.pagelessServiceArgs());
         }
         if (service == Service.NOTIFICATION) {
             args.addAll(NOTIFICATION_ARGS);

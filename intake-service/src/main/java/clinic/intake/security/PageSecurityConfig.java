@@ -3,16 +3,19 @@ package clinic.intake.security;
 import clinic.intake.web.PageHeaders;
 import clinic.support.security.AllowedRoutes;
 import clinic.support.security.ClinicAuthorities;
+import clinic.support.web.SessionCeilingReachedException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -36,7 +39,8 @@ import static clinic.support.security.AllowedRoute.post;
  * The patient pages: browser login with the authorization-code flow. Registration {@code clinic} is a
  * public client (no secret), for which Spring Security adds PKCE (S256) to every authorization request.
  * Only PATIENT may use the pages, and only the routes of {@link #ROUTES}; sessions and CSRF protection are on,
- * as befits a browser.
+ * as befits a browser. The sessions live in the database (Spring Session JDBC, see intake.yml), so the login
+ * callback and every form post may reach any instance.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OAuth2ClientProperties.class)
@@ -72,7 +76,8 @@ class PageSecurityConfig {
                         // a failed login is an error page (401), not a redirect to the login page: that
                         // would start the next login at once and loop while the failure persists
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler())
-                        .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(idTokenRoles())))
+                        .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(idTokenRoles()))
+                        .withObjectPostProcessor(sessionCeilingAtLoginStart()))
                 // the page to return to after login travels in a cookie: an anonymous visit creates no server
                 // session (the login flow itself does, for its state and PKCE verifier)
                 .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
@@ -94,6 +99,24 @@ class PageSecurityConfig {
         outside.put(new NegatedRequestMatcher(routes.listed()),
                 (request, response, denied) -> response.sendError(HttpServletResponse.SC_NOT_FOUND));
         return new RequestMatcherDelegatingAccessDeniedHandler(outside, new AccessDeniedHandlerImpl());
+    }
+
+    /**
+     * The login start creates the page session (its state and PKCE verifier), so it is where the session
+     * ceiling refuses one login too many. Spring Security's login start answers every failure with a 500; the
+     * ceiling's refusal is passed on instead, for service-support's filter to answer 503 with {@code Retry-After}.
+     */
+    static ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter> sessionCeilingAtLoginStart() {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O loginStart) {
+                loginStart.setAuthenticationFailureHandler((request, response, failure) -> {
+                    SessionCeilingReachedException.rethrowIfCause(failure);
+                    response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+                });
+                return loginStart;
+            }
+        };
     }
 
     /** The ID token's {@code roles} claim as {@code ROLE_<role>}, next to the OIDC authorities. */

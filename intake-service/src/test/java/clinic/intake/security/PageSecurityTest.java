@@ -46,6 +46,9 @@ import static org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppC
 @IntakeServiceTest
 class PageSecurityTest {
 
+    /** Spring Session's cookie, holding the id of the login session in the database. */
+    static final String SESSION_COOKIE = "SESSION";
+
     @LocalServerPort
     int port;
 
@@ -75,14 +78,16 @@ class PageSecurityTest {
     @Test
     void anonymousVisitsCreateNoServerSession() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
+        long sessionsBefore = sessions();
         for (int visit = 0; visit < 20; visit++) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/")).GET().build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(302);
             assertThat(response.headers().allValues("Set-Cookie")).as("visit %d", visit)
-                    .noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+                    .noneMatch(cookie -> cookie.startsWith(SESSION_COOKIE + "=") || cookie.startsWith("JSESSIONID="));
         }
+        assertThat(sessions()).as("session rows").isEqualTo(sessionsBefore);
     }
 
     @Test
@@ -93,7 +98,7 @@ class PageSecurityTest {
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("JSESSIONID=").containsIgnoringCase("SameSite=Lax").contains("HttpOnly"));
+                .startsWith(SESSION_COOKIE + "=").containsIgnoringCase("SameSite=Lax").contains("HttpOnly"));
     }
 
     @Test
@@ -176,6 +181,11 @@ class PageSecurityTest {
             assertThat(page.getHeader("Cache-Control")).contains("no-store");
             assertThat(page.getHeader("X-Frame-Options")).isEqualTo("DENY");
         }
+    }
+
+    /** The login sessions in the database (Spring Session JDBC), shared by every instance. */
+    private long sessions() {
+        return jdbc.queryForObject("select count(*) from spring_session", Long.class);
     }
 
     private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {

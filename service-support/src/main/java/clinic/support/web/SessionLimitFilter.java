@@ -4,7 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.catalina.session.TooManyActiveSessionsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -15,8 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns Tomcat's refusal of one more session ({@link SessionLimitsAutoConfiguration}) into a 503 problem with
- * {@code Retry-After}, instead of the 500 of an unexpected exception: the server is full for now, not broken.
+ * Turns the refusal of one more session (by Tomcat's manager or the JDBC store's {@link JdbcSessionCeiling}, see
+ * {@link SessionLimitsAutoConfiguration}) into a 503 problem with {@code Retry-After}, instead of the 500 of an
+ * unexpected exception: the server is full for now, not broken.
  */
 class SessionLimitFilter extends OncePerRequestFilter {
 
@@ -30,7 +30,7 @@ class SessionLimitFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
-            if (!causedByTheSessionLimit(e) || response.isCommitted()) {
+            if (!SessionCeilingReachedException.isCause(e) || response.isCommitted()) {
                 throw e;
             }
             log.warn("No new session for {} {}: the session limit is reached", request.getMethod(),
@@ -44,14 +44,5 @@ class SessionLimitFilter extends OncePerRequestFilter {
                     "detail":"The service cannot start another session right now. Please try again in a minute."}"""
                     .getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    private static boolean causedByTheSessionLimit(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TooManyActiveSessionsException) {
-                return true;
-            }
-        }
-        return false;
     }
 }
