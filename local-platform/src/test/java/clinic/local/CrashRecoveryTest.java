@@ -42,9 +42,24 @@ class CrashRecoveryTest {
         }
     }
 
+    /**
+     * The mail server the services send through, in this JVM: the launcher's own keeps its mailboxes in memory and
+     * would lose the killed run's mail, which the count must see.
+     */
+    private LocalMailServer mail;
+
+    @AfterEach
+    void stopMail() {
+        if (mail != null) {
+            mail.close();
+        }
+    }
+
     @Test
     void everyAcceptedReportIsDecidedOnceAfterKillMinusNine() throws Exception {
-        PlatformSettings settings = FreePorts.settings(dataDir);
+        mail = LocalMailServer.start(FreePorts.next(), FreePorts.next());
+        PlatformSettings settings = FreePorts.settings(dataDir)
+                .withServiceOverrides("--spring.mail.port=" + mail.smtpPort());
         PlatformClient client = new PlatformClient(settings);
         Ledger ledger = new Ledger();
 
@@ -67,7 +82,7 @@ class CrashRecoveryTest {
 
         try (KafkaProbe kafka = new KafkaProbe(settings.kafkaBootstrap())) {
             ObservedPlatform platform = ObservedPlatform.launcher(settings, client, kafka,
-                    new Mailbox(settings.imapPort()));
+                    new Mailbox(mail.imapPort()));
             new Invariants(platform).assertEveryAcceptedReportDecidedExactlyOnce(ledger);
         }
         InFlight.assertCrashHitWorkInFlight(client, burst, killed);
