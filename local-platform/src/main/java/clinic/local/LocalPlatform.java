@@ -113,10 +113,9 @@ public final class LocalPlatform implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap()));
         args.addAll(settings.wiringArgs());
         args.addAll(ownArgs);
-        args.addAll(settings.serviceOverrides());
         ConfigurableApplicationContext context = application.get()
                 .registerShutdownHook(false) // this class closes services before the broker they depend on
-                .run(args.toArray(String[]::new));
+                .run(settings.overriding(args).toArray(String[]::new));
         services.add(context);
     }
 

@@ -39,6 +39,23 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
                 smtpPort, imapPort, authPort, all, bindAddress);
     }
 
+    /**
+     * A service's arguments with the service overrides after them. An argument whose setting an override names is
+     * dropped, so the override wins: given both, Spring would read the two values as one comma-separated list
+     * (e.g. {@code --spring.mail.port=} to send through a mail server of one's own).
+     */
+    List<String> overriding(List<String> args) {
+        List<String> overridden = serviceOverrides.stream().map(PlatformSettings::settingOf).toList();
+        List<String> result = new ArrayList<>(args.stream().filter(arg -> !overridden.contains(settingOf(arg))).toList());
+        result.addAll(serviceOverrides);
+        return result;
+    }
+
+    private static String settingOf(String arg) {
+        int equals = arg.indexOf('=');
+        return equals < 0 ? arg : arg.substring(0, equals);
+    }
+
     static PlatformSettings defaults(Path dataDir) {
         return new PlatformSettings(dataDir, 9092, 9093, 8081, 8082, 8083, 3025, 3143, 9000);
     }

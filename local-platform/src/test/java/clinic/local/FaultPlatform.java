@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * would in production. Service logs go to {@code target/fault-suite/<suite>/}.
  * {@link #startOn} runs the same services against a Kafka and PostgreSQL elsewhere (containers).
  */
-final class FaultPlatform implements AutoCloseable {
+final class FaultPlatform implements ObservedPlatform, AutoCloseable {
 
     static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
@@ -175,16 +175,19 @@ final class FaultPlatform implements AutoCloseable {
         return settings;
     }
 
-    PlatformClient client() {
+    @Override
+    public PlatformClient client() {
         return client;
     }
 
-    KafkaProbe kafka() {
+    @Override
+    public KafkaProbe kafka() {
         return kafka;
     }
 
     /** The mailboxes of the mail server notification sends through (in this JVM). */
-    Mailbox mailbox() {
+    @Override
+    public Mailbox mailbox() {
         return mailbox;
     }
 
@@ -200,7 +203,8 @@ final class FaultPlatform implements AutoCloseable {
         return running.get(service);
     }
 
-    int port(Service service) {
+    @Override
+    public int port(Service service) {
         return switch (service) {
             case INTAKE -> settings.intakePort();
             case TRIAGE -> settings.triagePort();
@@ -321,10 +325,6 @@ final class FaultPlatform implements AutoCloseable {
         if (localBroker && broker == null) {
             startBroker();
         }
-    }
-
-    int prometheusValue(Service service, String metric) {
-        return (int) prometheus(client.prometheus(port(service)).body(), metric);
     }
 
     /** The value of an untagged gauge or the sum of a metric's series in Prometheus text format. */

@@ -161,6 +161,7 @@ class FaultSuiteTest {
     void killIntakeRightAfterAccepting() {
         List<UUID> burst = ledger.burst(client, 24);
         platform.process(Service.INTAKE).kill();
+        Instant killed = Instant.now();
 
         long published = Invariants.keys(kafka.readAll(REPORTS)).stream().filter(burst::contains).count();
         System.out.println("kill -9 of intake right after 24 accepted reports; " + (burst.size() - published)
@@ -168,6 +169,7 @@ class FaultSuiteTest {
         platform.launch(Service.INTAKE).awaitReady(FaultPlatform.READY_TIMEOUT);
 
         invariants.assertEveryAcceptedReportDecidedExactlyOnce(ledger);
+        InFlight.assertCrashHitWorkInFlight(client, burst, killed);
     }
 
     @Test
@@ -178,6 +180,7 @@ class FaultSuiteTest {
 
         ServiceProcess restarted = platform.launch(Service.TRIAGE).awaitReady(FaultPlatform.READY_TIMEOUT);
         invariants.assertEveryAcceptedReportDecidedExactlyOnce(ledger);
+        InFlight.assertCrashHitWorkInFlight(client, halt.burst(), halt.observedAt());
 
         // The halted record was decided by the crashed JVM (its transaction had committed), delivered again
         // to the restarted one (its offset had not), and recognised: one decision, one decision event.
@@ -196,6 +199,7 @@ class FaultSuiteTest {
 
         platform.launch(Service.NOTIFICATION).awaitReady(FaultPlatform.READY_TIMEOUT);
         invariants.assertEveryAcceptedReportDecidedExactlyOnce(ledger);
+        InFlight.assertCrashHitWorkInFlight(client, halt.burst(), halt.observedAt());
 
         String kind = halt.topic().equals(URGENT) ? "CLINICIAN_ALERT" : "PATIENT_NOTICE";
         JsonNode notification = client.notifications(halt.reportId()).json().valueStream()
@@ -354,13 +358,17 @@ class FaultSuiteTest {
 
     // ---- crash helpers
 
-    /** Where a fault-injecting JVM halted: the record after whose DB commit it died, and when the test saw it die. */
-    record Halt(String topic, TopicPartition partition, long offset, UUID reportId, Instant observedAt) {
-        static Halt read(Path marker, Instant observedAt) {
+    /**
+     * Where a fault-injecting JVM halted: the record after whose DB commit it died, when the test saw it die, and the
+     * reports of the burst it died in.
+     */
+    record Halt(String topic, TopicPartition partition, long offset, UUID reportId, Instant observedAt,
+                List<UUID> burst) {
+        static Halt read(Path marker, Instant observedAt, List<UUID> burst) {
             try {
                 String[] fields = Files.readString(marker, StandardCharsets.UTF_8).trim().split(" ");
                 return new Halt(fields[0], new TopicPartition(fields[0], Integer.parseInt(fields[1])),
-                        Long.parseLong(fields[2]), UUID.fromString(fields[3]), observedAt);
+                        Long.parseLong(fields[2]), UUID.fromString(fields[3]), observedAt, burst);
             } catch (java.io.IOException e) {
                 throw new AssertionError("no halt marker at " + marker, e);
             }
@@ -377,9 +385,9 @@ class FaultSuiteTest {
         Path marker = platform.arm(service, afterRecords);
         ServiceProcess twin = platform.process(service);
 
-        ledger.burst(client, burst);
+        List<UUID> sent = ledger.burst(client, burst);
         assertThat(twin.awaitExit(Duration.ofSeconds(90))).as("exit code of the halted JVM").isEqualTo(137);
-        Halt halt = Halt.read(marker, Instant.now());
+        Halt halt = Halt.read(marker, Instant.now(), sent);
         platform.disarm(service);
         System.out.println(service.id + " halted after the DB commit of " + halt);
 

@@ -60,6 +60,17 @@ class PlatformSettingsTest {
         assertThat(settings.withServiceOverrides("--clinic.x=1").serviceOverrides()).endsWith("--clinic.x=1");
     }
 
+    /** Given a setting twice, Spring reads both values as one list ("3025,2525"), and the port cannot bind. */
+    @Test
+    void aServiceSettingOnTheCommandLineReplacesTheLaunchersOwnInsteadOfJoiningIt() {
+        PlatformSettings settings = PlatformSettings.fromArgs(new String[] {"--spring.mail.port=2525"}, Map.of());
+
+        java.util.List<String> args = settings.overriding(settings.wiringArgs());
+
+        assertThat(args).filteredOn(arg -> arg.startsWith("--spring.mail.port=")).containsExactly("--spring.mail.port=2525");
+        assertThat(args).contains("--spring.mail.host=localhost").endsWith("--spring.mail.port=2525");
+    }
+
     @Test
     void onlyIntakeIsToldWhereItsPagesSendPatientsToLogIn() {
         PlatformSettings settings = PlatformSettings.fromArgs(new String[] {"--auth-port=9900"}, Map.of());

@@ -1,23 +1,29 @@
 package clinic.notification.delivery;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code clinic.notification.delivery.attempts{channel, outcome}}: every attempt, counted after its
  * outcome is recorded. Tags are enum names only, never an address or an id. Registered from zero for every
- * pair so dashboards see them before the first failure.
+ * pair so dashboards see them before the first failure. {@code clinic.notification.deliveries.pending}: the
+ * deliveries not finished yet (the delivery queue's backlog, read from the database at each scrape), so that
+ * operations and the fault tests can tell a quiet service from a busy one.
  */
 @Component
 class DeliveryMetrics {
 
     static final String ATTEMPTS = "clinic.notification.delivery.attempts";
+    static final String PENDING = "clinic.notification.deliveries.pending";
 
     private final MeterRegistry registry;
 
-    DeliveryMetrics(MeterRegistry registry) {
+    DeliveryMetrics(MeterRegistry registry, DeliveryStore store) {
         this.registry = registry;
+        Gauge.builder(PENDING, store, DeliveryStore::countPending)
+                .description("Deliveries not finished yet: due, backing off or being sent").register(registry);
         for (DeliveryChannel channel : DeliveryChannel.values()) {
             for (Outcome outcome : Outcome.values()) {
                 counter(channel, outcome);

@@ -45,6 +45,13 @@ class DeliveryStore {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
     }
 
+    /** Deliveries not finished yet: due now, waiting out a back-off, or being sent. */
+    long countPending() {
+        Long pending = jdbc.getJdbcTemplate().queryForObject("select count(*) from delivery where status = 'PENDING'",
+                Long.class);
+        return pending == null ? 0 : pending;
+    }
+
     /** Inserts a PENDING delivery due now; the unique key (notification, channel, level) refuses a second. */
     void insert(UUID notificationId, DeliveryChannel channel, Recipient recipient, int level, Instant now) {
         jdbc.update("""

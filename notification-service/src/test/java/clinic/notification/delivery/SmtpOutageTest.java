@@ -5,6 +5,7 @@ import clinic.notification.DeliveryLog;
 import clinic.notification.Mailbox;
 import clinic.notification.NotificationServiceTest;
 import clinic.notification.TestServers;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +30,9 @@ class SmtpOutageTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MeterRegistry metrics;
+
     @Test
     void anAlertEmailWaitsOutAnSmtpOutageAndIsDeliveredOnceAfterRecovery() {
         DeliveryLog log = new DeliveryLog(jdbc);
@@ -39,6 +43,8 @@ class SmtpOutageTest {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> !log.status(reportId, "EMAIL", 0).equals("NONE")
                     && log.attempts(log.only(reportId, "EMAIL", 0).deliveryId()).size() >= 2);
+            // the waiting email is in the delivery backlog that operations and the fault tests read
+            assertThat(metrics.get(DeliveryMetrics.PENDING).gauge().value()).isGreaterThanOrEqualTo(1);
         } finally {
             TestServers.startSmtp();
         }
