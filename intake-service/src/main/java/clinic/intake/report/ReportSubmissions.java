@@ -8,6 +8,8 @@ import clinic.intake.idempotency.IdempotentRequest;
 import clinic.support.audit.AuditMarks;
 import clinic.support.security.Actor;
 import clinic.support.security.Owner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -31,6 +33,7 @@ class ReportSubmissions {
     }
 
     private static final Duration POLL = Duration.ofMillis(25);
+    private static final Logger log = LoggerFactory.getLogger(ReportSubmissions.class);
 
     private final SymptomReportService reports;
     private final IdempotencyKeys keys;
@@ -56,7 +59,10 @@ class ReportSubmissions {
      */
     Optional<Submitted> earlier(Actor owner, Optional<IdempotentRequest> request) {
         Optional<UUID> earlier = request.flatMap(keyed -> keys.earlierReport(Owner.of(owner), keyed));
-        earlier.ifPresent(AuditMarks::about);
+        earlier.ifPresent(reportId -> {
+            AuditMarks.about(reportId);
+            log.info("Answered a retried submission with report {}", reportId);
+        });
         return earlier.map(reportId -> new Submitted(reportId, true));
     }
 

@@ -7,6 +7,7 @@ import clinic.intake.idempotency.IdempotencyKeyPurge;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +48,9 @@ class IdempotentSubmissionTest {
     @Autowired
     IdempotencyKeyPurge purge;
 
+    @Value("${clinic.intake.rate-limit.submissions:30}")
+    int submissionLimit;
+
     IntakeHttp http;
 
     @BeforeEach
@@ -74,6 +78,20 @@ class IdempotentSubmissionTest {
         assertThat(outboxRows(reportId)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from idempotency_key where report_id = ?", Long.class,
                 reportId)).isEqualTo(1);
+    }
+
+    @Test
+    void retriesDoNotCountAgainstTheSubmissionLimit() {
+        String key = quoted(UUID.randomUUID().toString());
+        UUID first = reportId(http.submit(TestReports.validJson(), HEADER, key));
+
+        for (int retry = 0; retry < submissionLimit + 5; retry++) {
+            HttpResponse<String> response = http.submit(TestReports.validJson(), HEADER, key);
+            assertThat(response.statusCode()).as("retry %d: %s", retry, response.body()).isEqualTo(202);
+            assertThat(reportId(response)).isEqualTo(first);
+        }
+        assertThat(http.submit(TestReports.validJson()).statusCode()).as("a new report still may be sent")
+                .isEqualTo(202);
     }
 
     @Test
