@@ -68,6 +68,15 @@ public final class IntakeHttp {
         return post(REPORTS, json.getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
+    /** Submits with more request headers: name, value, name, value, ... (a name may come more than once). */
+    public HttpResponse<String> submit(String json, String... headers) {
+        HttpRequest.Builder request = request(REPORTS, "application/json");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     public HttpResponse<String> post(String path, byte[] body, String contentType) {
         return send(request(path, contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }

@@ -42,7 +42,11 @@ class OperationsEndpointsTest {
         assertThat(paths.get("/api/v1/symptom-reports").has("post")).isTrue();
         assertThat(paths.get("/api/v1/symptom-reports/{reportId}").has("get")).isTrue();
         assertThat(paths.get("/api/v1/symptom-reports").get("post").get("responses").propertyNames())
-                .contains("202", "400", "413", "415");
+                .contains("202", "400", "409", "413", "415", "422", "429");
+        JsonNode idempotencyKey = paths.get("/api/v1/symptom-reports").get("post").get("parameters").get(0);
+        assertThat(idempotencyKey.get("name").asString()).isEqualTo("Idempotency-Key");
+        assertThat(idempotencyKey.get("in").asString()).isEqualTo("header");
+        assertThat(idempotencyKey.path("required").asBoolean(false)).as("optional").isFalse();
         assertThat(paths.get("/internal/v1/patient-contacts/{reportId}").get("get").get("responses").propertyNames())
                 .contains("200", "400", "404");
         assertThat(paths.has("/reports/{reportId}")).as("patient pages are not API").isFalse();

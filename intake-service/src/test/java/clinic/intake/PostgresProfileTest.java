@@ -31,8 +31,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static clinic.intake.TestReports.EMAIL;
 import static clinic.intake.TestReports.NAME;
@@ -106,7 +112,7 @@ class PostgresProfileTest {
                 "select script from flyway_schema_history where success order by installed_rank", String.class);
         assertThat(applied).containsExactly("V1__symptom_report.sql", "V5__self_care_plan.sql",
                 "V6__report_owner.sql", "V9__report_owner_kind.sql", "V10__confirmed_email.sql",
-                "V11__rate_limit_bucket.sql", "V13__spring_session.sql");
+                "V11__rate_limit_bucket.sql", "V12__idempotency_key.sql", "V13__spring_session.sql");
         List<String> shared = jdbc.queryForList("select script from support_schema_history "
                 + "where success and version is not null order by installed_rank", String.class);
         assertThat(shared).containsExactly("<< Flyway Baseline >>", "V1__outbox_event.sql", "V2__processed_message.sql",
@@ -160,6 +166,37 @@ class PostgresProfileTest {
                 .andReturn().getResponse().getStatus()).isEqualTo(200);
         assertThat(IntakeHttp.json(http.get("/internal/v1/patient-contacts/" + reportId)).get("emailConfirmed")
                 .asBoolean()).isTrue();
+    }
+
+    @Test
+    void concurrentRetriesWithOneIdempotencyKeyMakeOneReportOnPostgresql() throws Exception {
+        String key = "\"" + UUID.randomUUID() + "\"";
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return http.submit(TestReports.validJson(), "Idempotency-Key", key);
+                }));
+            }
+            start.countDown();
+            List<UUID> reportIds = new ArrayList<>();
+            for (Future<HttpResponse<String>> response : sent) {
+                assertThat(response.get().statusCode()).as(response.get().body()).isEqualTo(202);
+                reportIds.add(UUID.fromString(IntakeHttp.json(response.get()).get("reportId").asString()));
+            }
+            assertThat(Set.copyOf(reportIds)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        HttpResponse<String> later = http.submit(TestReports.validJson(), "Idempotency-Key", key);
+        assertThat(later.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(jdbc.queryForObject("select count(*) from symptom_report where owner_subject = ?", Long.class,
+                http.patientSubject())).isEqualTo(1);
+        assertThat(http.submit(TestReports.json(TestReports.with("painScore", 9)), "Idempotency-Key", key)
+                .statusCode()).isEqualTo(422);
     }
 
     @Test

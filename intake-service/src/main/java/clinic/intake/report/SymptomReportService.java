@@ -9,6 +9,8 @@ import clinic.events.triage.Disposition;
 import clinic.events.triage.SelfCarePlan;
 import clinic.intake.email.ConfirmedEmails;
 import clinic.intake.email.EmailConfirmationController;
+import clinic.intake.idempotency.IdempotencyKeys;
+import clinic.intake.idempotency.IdempotentRequest;
 import clinic.support.audit.AuditMarks;
 import clinic.support.outbox.Outbox;
 import clinic.support.security.Actor;
@@ -37,14 +39,16 @@ public class SymptomReportService {
     private final Outbox outbox;
     private final EventCodec codec;
     private final ConfirmedEmails confirmedEmails;
+    private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
     SymptomReportService(SymptomReportRepository reports, Outbox outbox, EventCodec codec,
-                         ConfirmedEmails confirmedEmails, Clock clock) {
+                         ConfirmedEmails confirmedEmails, IdempotencyKeys idempotencyKeys, Clock clock) {
         this.reports = reports;
         this.outbox = outbox;
         this.codec = codec;
         this.confirmedEmails = confirmedEmails;
+        this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
     }
 
@@ -53,14 +57,19 @@ public class SymptomReportService {
      * neither does. The event carries the clinical answers only, never the patient's identity; its
      * {@code submittedby} attribute names a submitting client, so triage and notification can apply the same
      * ownership rule. An address the submitter's issuer vouched for ({@code emailVerified}) is remembered as
-     * theirs in the same transaction.
+     * theirs in the same transaction. A submission under an idempotency key claims the key in the same
+     * transaction too: of two concurrent requests with one key, only one commits its report and event (the other
+     * fails with the key's unique violation and writes nothing).
      */
     @Transactional
-    ReportStatusView submit(PatientDetails patient, IntakeAnswers answers, Actor owner, boolean emailVerified) {
+    ReportStatusView submit(PatientDetails patient, IntakeAnswers answers, Actor owner, boolean emailVerified,
+                            Optional<IdempotentRequest> idempotent) {
         UUID reportId = UUID.randomUUID();
         // Millisecond precision survives every database and the JSON of the event unchanged.
         Instant submittedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        SymptomReport report = reports.save(new SymptomReport(reportId, patient, answers, submittedAt, owner));
+        // flushed now: the key's row refers to the report, and a losing retry should fail before more work
+        SymptomReport report = reports.saveAndFlush(new SymptomReport(reportId, patient, answers, submittedAt, owner));
+        idempotent.ifPresent(request -> idempotencyKeys.claim(Owner.of(owner), request, reportId));
         OutgoingEvent event = codec.encode(ClinicTopics.SYMPTOM_REPORTS, reportId,
                 new SymptomReportSubmitted(reportId, submittedAt, answers), submittedAt);
         outbox.append(report.submittedBy().map(submitter -> submitter.stamp(event)).orElse(event));

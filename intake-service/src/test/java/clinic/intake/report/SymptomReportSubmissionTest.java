@@ -13,6 +13,8 @@ import clinic.intake.IntakeHttp;
 import clinic.intake.IntakeServiceTest;
 import clinic.intake.Tables;
 import clinic.intake.TestReports;
+import clinic.intake.idempotency.IdempotencyKey;
+import clinic.intake.idempotency.IdempotentRequest;
 import clinic.support.security.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -155,11 +158,17 @@ class SymptomReportSubmissionTest {
                 false, false, PainAtRest.NONE, 99, Trend.STABLE, false, true, true, false, false, false, Set.of(),
                 1, 0, false);
 
-        // The report row is saved first; the event then breaks its schema, so both must roll back.
-        assertThatThrownBy(() -> service.submit(patient, offContract, new Actor("patient-x", "PATIENT"), false)).isInstanceOf(IllegalStateException.class);
+        Optional<IdempotentRequest> keyed = Optional.of(new IdempotentRequest(
+                IdempotencyKey.fromHeader(List.of("\"" + UUID.randomUUID() + "\"")).orElseThrow(), "f".repeat(64)));
+        long keysBefore = jdbc.queryForObject("select count(*) from idempotency_key", Long.class);
+
+        // The report row and its key are saved first; the event then breaks its schema, so all must roll back.
+        assertThatThrownBy(() -> service.submit(patient, offContract, new Actor("patient-x", "PATIENT"), false, keyed))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(tables.reports()).isEqualTo(reportsBefore);
         assertThat(tables.outbox()).isEqualTo(outboxBefore);
+        assertThat(jdbc.queryForObject("select count(*) from idempotency_key", Long.class)).isEqualTo(keysBefore);
     }
 
     private UUID submit(String json) {

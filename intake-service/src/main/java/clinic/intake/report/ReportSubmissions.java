@@ -1,0 +1,104 @@
+package clinic.intake.report;
+
+import clinic.events.intake.IntakeAnswers;
+import clinic.intake.idempotency.IdempotencyKey;
+import clinic.intake.idempotency.IdempotencyKeyInFlight;
+import clinic.intake.idempotency.IdempotencyKeys;
+import clinic.intake.idempotency.IdempotentRequest;
+import clinic.support.audit.AuditMarks;
+import clinic.support.security.Actor;
+import clinic.support.security.Owner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Submission with an optional idempotency key, for the API and the form alike. A known key answers with the report
+ * it created (before the rate limit is asked, so a retry costs no quota); a new one is claimed in the report's
+ * transaction. Of concurrent requests with one key, the first to commit wins; the others wait for it and answer
+ * with its report, or with 409 when it has not finished within {@code clinic.intake.idempotency.in-flight-wait}.
+ */
+@Service
+class ReportSubmissions {
+
+    /** The report a submission led to, and whether an earlier request with the same key created it. */
+    record Submitted(UUID reportId, boolean replayed) {
+    }
+
+    private static final Duration POLL = Duration.ofMillis(25);
+    private static final Logger log = LoggerFactory.getLogger(ReportSubmissions.class);
+
+    private final SymptomReportService reports;
+    private final IdempotencyKeys keys;
+    private final Duration inFlightWait;
+
+    ReportSubmissions(SymptomReportService reports, IdempotencyKeys keys,
+                      @Value("${clinic.intake.idempotency.in-flight-wait:5s}") Duration inFlightWait) {
+        this.reports = reports;
+        this.keys = keys;
+        this.inFlightWait = inFlightWait;
+    }
+
+    /** The key and fingerprint of this submission, if it came with a key. */
+    static Optional<IdempotentRequest> keyed(Optional<IdempotencyKey> key, PatientDetails patient,
+                                             IntakeAnswers answers) {
+        return key.map(given -> new IdempotentRequest(given, SubmissionFingerprint.of(patient, answers)));
+    }
+
+    /**
+     * The report an earlier request with this key created, if any.
+     *
+     * @throws clinic.intake.idempotency.IdempotencyKeyReused when the key belongs to a different request
+     */
+    Optional<Submitted> earlier(Actor owner, Optional<IdempotentRequest> request) {
+        Optional<UUID> earlier = request.flatMap(keyed -> keys.earlierReport(Owner.of(owner), keyed));
+        earlier.ifPresent(reportId -> {
+            AuditMarks.about(reportId);
+            log.info("Answered a retried submission with report {}", reportId);
+        });
+        return earlier.map(reportId -> new Submitted(reportId, true));
+    }
+
+    /** Stores a new report, or answers with the one a concurrent request with the same key stored first. */
+    Submitted submit(PatientDetails patient, IntakeAnswers answers, Actor owner, boolean emailVerified,
+                     Optional<IdempotentRequest> request) {
+        try {
+            return new Submitted(reports.submit(patient, answers, owner, emailVerified, request).reportId(), false);
+        } catch (DuplicateKeyException | PessimisticLockingFailureException lostTheRace) {
+            if (request.isEmpty()) {
+                throw lostTheRace;
+            }
+            return awaitWinner(owner, request.get());
+        }
+    }
+
+    /**
+     * PostgreSQL lets the loser's insert wait until the winner commits, so the winner's row is there at once; H2
+     * refuses the duplicate while the winner is still committing, so wait a little for it to appear.
+     */
+    private Submitted awaitWinner(Actor owner, IdempotentRequest request) {
+        long deadline = System.nanoTime() + inFlightWait.toNanos();
+        while (true) {
+            Optional<Submitted> winner = earlier(owner, Optional.of(request));
+            if (winner.isPresent()) {
+                return winner.get();
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IdempotencyKeyInFlight();
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IdempotencyKeyInFlight();
+            }
+        }
+    }
+}
