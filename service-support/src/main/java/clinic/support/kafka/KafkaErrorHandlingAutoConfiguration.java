@@ -14,11 +14,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
@@ -86,6 +88,16 @@ public class KafkaErrorHandlingAutoConfiguration {
     KafkaListenersHealthIndicator kafkaListenersHealthIndicator(KafkaListenerEndpointRegistry registry,
                                                                 FirstAssignments assignments) {
         return new KafkaListenersHealthIndicator(registry, assignments);
+    }
+
+    /** Static members keep their membership through a crash, but leave their group when closed cleanly. */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer leaveGroupOnClose() {
+        return KafkaErrorHandlingAutoConfiguration::leaveGroupOnClose;
+    }
+
+    private static <K, V> void leaveGroupOnClose(DefaultKafkaConsumerFactory<K, V> factory) {
+        factory.addPostProcessor(LeaveGroupOnClose::wrap);
     }
 
     @Bean
