@@ -125,17 +125,17 @@ final class FaultPlatform implements AutoCloseable {
     }
 
     /**
-     * Like {@link #start}, but the consumers keep Kafka's own session timeout (45 s), as in production: for tests
-     * of how long a restart takes, which the suite's short sessions would hide.
+     * Like {@link #start}, but with these consumer settings instead of the suite's short sessions: for tests of how
+     * long a restart takes, which short sessions would hide.
      */
-    static FaultPlatform startWithKafkaSessionDefaults(String suite, Path dataDir) {
+    static FaultPlatform startWithConsumerArgs(String suite, Path dataDir, List<String> consumerArgs) {
         EmbeddedPostgres postgres = startPostgres();
         PlatformSettings settings = FreePorts.settings(dataDir);
         Map<Service, Map<String, String>> environments = Map.of(Service.TRIAGE, postgresProfile(
                 "jdbc:postgresql://localhost:" + postgres.getPort() + "/triage", "postgres", "postgres"));
         FaultPlatform platform = new FaultPlatform(dataDir, logDir(suite), settings, settings.kafkaBootstrap(), true,
                 environments, postgres);
-        platform.consumerArgs = List.of();
+        platform.consumerArgs = List.copyOf(consumerArgs);
         return start(platform);
     }
 
