@@ -92,6 +92,16 @@ class ComposeFileTest {
     }
 
     @Test
+    void appServicesHaveAStableKafkaInstanceNameEachOfTheirOwn() {
+        Set<Object> names = new TreeSet<>();
+        for (String service : Contract.services()) {
+            assertThat(environment(service)).as(service).containsEntry("CLINIC_KAFKA_INSTANCE_NAME", service);
+            names.add(environment(service).get("CLINIC_KAFKA_INSTANCE_NAME"));
+        }
+        assertThat(names).hasSize(Contract.services().size());
+    }
+
+    @Test
     void intakesPatientPagesLogInAtTheSameIssuer() {
         assertThat(environment("intake-service"))
                 .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_CLINIC_ISSUERURI", Contract.COMPOSE_ISSUER);

@@ -93,6 +93,19 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void everyDeploymentNamesItsKafkaInstanceAfterThePod() {
+        for (Resource deployment : K8s.ofKind("Deployment")) {
+            for (Map<String, Object> container : deployment.containers()) {
+                assertThat(K8s.env(container)).as(deployment + " CLINIC_KAFKA_INSTANCE_NAME from the pod's name")
+                        .anySatisfy(variable -> {
+                            assertThat(variable.get("name")).isEqualTo("CLINIC_KAFKA_INSTANCE_NAME");
+                            assertThat(at(variable, "valueFrom.fieldRef.fieldPath")).isEqualTo("metadata.name");
+                        });
+            }
+        }
+    }
+
+    @Test
     void configMapsHoldNoSecretSettings() {
         List<Resource> configMaps = K8s.ofKind("ConfigMap");
         assertThat(configMaps).hasSizeGreaterThanOrEqualTo(4);

@@ -33,6 +33,9 @@ public final class LocalPlatform implements AutoCloseable {
     /** notification-service's default {@code clinic.notification.escalation.email-to}. */
     static final String ESCALATION_MAILBOX = "escalation@clinic.local";
 
+    /** The services' {@code clinic.kafka.instance-name}; each service has groups of its own, so one name serves all three. */
+    static final String INSTANCE_NAME = "local";
+
     private final PlatformSettings settings;
     private final LocalMailServer mail;
     private final PersistentKafkaBroker broker;
@@ -110,7 +113,10 @@ public final class LocalPlatform implements AutoCloseable {
     private void startService(Supplier<SpringApplicationBuilder> application, int port, List<String> ownArgs) {
         List<String> args = new ArrayList<>(settings.serverArgs(port));
         args.addAll(List.of("--clinic.data-dir=" + settings.dataDir(),
-                "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap()));
+                "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap(),
+                // One launcher per broker and data folder, so one fixed name: a restart after kill -9 takes over
+                // the killed run's group memberships at once (static membership, see service-support)
+                "--clinic.kafka.instance-name=" + INSTANCE_NAME));
         args.addAll(settings.wiringArgs());
         args.addAll(ownArgs);
         ConfigurableApplicationContext context = application.get()

@@ -88,6 +88,7 @@ final class FaultPlatform implements ObservedPlatform, AutoCloseable {
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
     private final List<ServiceProcess> extra = new ArrayList<>();
     private final AtomicInteger launches = new AtomicInteger();
+    private List<String> consumerArgs = CONSUMER_ARGS;
     private PersistentKafkaBroker broker;
     private LocalMailServer mail;
     /** The platform's OAuth2 issuer, in this JVM as in local mode: the services check every call's token. */
@@ -121,6 +122,21 @@ final class FaultPlatform implements ObservedPlatform, AutoCloseable {
                 "jdbc:postgresql://localhost:" + postgres.getPort() + "/triage", "postgres", "postgres"));
         return start(new FaultPlatform(dataDir, logDir(suite), settings, settings.kafkaBootstrap(), true, environments,
                 postgres));
+    }
+
+    /**
+     * Like {@link #start}, but with these consumer settings instead of the suite's short sessions: for tests of how
+     * long a restart takes, which short sessions would hide.
+     */
+    static FaultPlatform startWithConsumerArgs(String suite, Path dataDir, List<String> consumerArgs) {
+        EmbeddedPostgres postgres = startPostgres();
+        PlatformSettings settings = FreePorts.settings(dataDir);
+        Map<Service, Map<String, String>> environments = Map.of(Service.TRIAGE, postgresProfile(
+                "jdbc:postgresql://localhost:" + postgres.getPort() + "/triage", "postgres", "postgres"));
+        FaultPlatform platform = new FaultPlatform(dataDir, logDir(suite), settings, settings.kafkaBootstrap(), true,
+                environments, postgres);
+        platform.consumerArgs = List.copyOf(consumerArgs);
+        return start(platform);
     }
 
     /**
@@ -226,7 +242,7 @@ final class FaultPlatform implements ObservedPlatform, AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--clinic.data-dir=" + dataDir,
                 "--spring.kafka.bootstrap-servers=" + bootstrap));
         args.addAll(settings.wiringArgs());
-        args.addAll(CONSUMER_ARGS);
+        args.addAll(consumerArgs);
         args.addAll(settings.serviceOverrides());
         if (service == Service.INTAKE) {
             args.addAll(settings.intakeArgs());

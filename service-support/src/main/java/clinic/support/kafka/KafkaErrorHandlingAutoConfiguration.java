@@ -14,11 +14,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
@@ -47,7 +49,8 @@ import java.util.List;
  * <li>Nothing is skipped: if the dead-letter publish fails, the recoverer throws, the record is sought back
  * and not committed, and it is tried again.
  * </ul>
- * Also here: {@code kafkaListeners} in health (listener containers that should consume but cannot) and the
+ * Also here: {@code kafkaListeners} in health (listener containers that should consume but cannot, or whose
+ * consumers have not been given their partitions yet), static group membership ({@link StaticMembership}) and the
  * service's {@link ServiceTopics}, created where missing.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -82,8 +85,37 @@ public class KafkaErrorHandlingAutoConfiguration {
 
     /** Contributes {@code kafkaListeners} to health; services list it in their readiness group. */
     @Bean
-    KafkaListenersHealthIndicator kafkaListenersHealthIndicator(KafkaListenerEndpointRegistry registry) {
-        return new KafkaListenersHealthIndicator(registry);
+    KafkaListenersHealthIndicator kafkaListenersHealthIndicator(KafkaListenerEndpointRegistry registry,
+                                                                FirstAssignments assignments) {
+        return new KafkaListenersHealthIndicator(registry, assignments);
+    }
+
+    /** Static members keep their membership through a crash, but leave their group when closed cleanly. */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer leaveGroupOnClose() {
+        return KafkaErrorHandlingAutoConfiguration::leaveGroupOnClose;
+    }
+
+    private static <K, V> void leaveGroupOnClose(DefaultKafkaConsumerFactory<K, V> factory) {
+        factory.addPostProcessor(LeaveGroupOnClose::wrap);
+    }
+
+    @Bean
+    FirstAssignments firstAssignments() {
+        return new FirstAssignments();
+    }
+
+    /**
+     * Boot hands this customizer to the service's listener container factory: static group membership under
+     * the instance's name ({@code clinic.kafka.static-membership}, on by default) and the record of first
+     * assignments that readiness waits for.
+     */
+    @Bean
+    StaticMembership staticMembership(Environment environment, FirstAssignments assignments) {
+        boolean enabled = environment.getProperty("clinic.kafka.static-membership", Boolean.class, true);
+        String name = enabled ? InstanceName.of(environment) : null;
+        log.info("Kafka group membership: {}", enabled ? "static, instance " + name : "dynamic");
+        return new StaticMembership(name, assignments);
     }
 
     /** Declared idempotently: KafkaAdmin creates whichever of the service's topics are missing at start-up. */

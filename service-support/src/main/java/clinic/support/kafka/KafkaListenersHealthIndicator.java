@@ -24,6 +24,11 @@ import java.util.WeakHashMap;
  * (an authentication failure, a fenced instance, no offset to reset to, an Error) publishes a
  * {@link ConsumerStoppedEvent} with a reason other than NORMAL, which is remembered until that consumer
  * starts again.
+ * <p>
+ * A running consumer that has not yet been given its partitions ({@link FirstAssignments}) makes it DOWN too
+ * ({@code WAITING_FOR_PARTITIONS}): after a crash the group may still hold the killed run's members, and until
+ * the broker has decided who consumes what, nobody processes the partitions this instance is to hold. Ready then
+ * means "consuming", not merely "started".
  */
 
 class KafkaListenersHealthIndicator implements HealthIndicator {
@@ -32,8 +37,11 @@ class KafkaListenersHealthIndicator implements HealthIndicator {
     /** Stopped consumers (child containers) by object, with the reason; forgotten when they start again. */
     private final Map<Object, ConsumerStoppedEvent.Reason> stopped = new WeakHashMap<>();
 
-    KafkaListenersHealthIndicator(KafkaListenerEndpointRegistry registry) {
+    private final FirstAssignments assignments;
+
+    KafkaListenersHealthIndicator(KafkaListenerEndpointRegistry registry, FirstAssignments assignments) {
         this.registry = registry;
+        this.assignments = assignments;
     }
 
     @EventListener
@@ -78,6 +86,15 @@ class KafkaListenersHealthIndicator implements HealthIndicator {
                 if (reason != null) {
                     return "CONSUMER_STOPPED_" + reason;
                 }
+            }
+        }
+        if (container.getContainerProperties().getTopicPartitions() != null) {
+            return null; // partitions assigned by hand: no group decides anything
+        }
+        for (Object consumer : consumersOf(container)) {
+            if (consumer instanceof MessageListenerContainer child && child.isRunning()
+                    && !assignments.hasBeenAssigned(consumer)) {
+                return "WAITING_FOR_PARTITIONS";
             }
         }
         return null;
