@@ -31,6 +31,8 @@ class OperationsEndpointsTest {
     @BeforeEach
     void setUp() {
         http = new IntakeHttp(port);
+        // readiness waits for the listener's first partition assignment, which may come after the context starts
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
     }
 
     @Test
@@ -55,6 +57,7 @@ class OperationsEndpointsTest {
 
     @Test
     void reportsLivenessAndReadiness() {
+
         for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
             HttpResponse<String> response = http.get(probe);
 

@@ -1,6 +1,7 @@
 package clinic.notification;
 
 import clinic.support.testing.TestIssuer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -20,6 +21,12 @@ class ActuatorTest {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    /** Readiness waits for each listener's first partition assignment, which may come after the context starts. */
+    @BeforeEach
+    void awaitReadiness() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> readinessStatus() == 200);
+    }
 
     @Test
     void reportsLivenessAndReadiness() {

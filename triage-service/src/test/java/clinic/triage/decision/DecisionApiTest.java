@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.time.Duration;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -175,8 +177,9 @@ class DecisionApiTest {
     void exposesProbesAnonymouslyAndMetricsToOps() throws Exception {
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("UP"));
+        // ready once every listener has had its first partition assignment, which may come after the context starts
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/actuator/health/readiness"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP")));
         mvc.perform(get("/actuator/prometheus").header(AUTHORIZATION, OPS)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("clinic_outbox_pending")));
     }
