@@ -238,6 +238,9 @@ final class FaultPlatform implements ObservedPlatform, AutoCloseable {
      * (a second instance) and extra arguments. A launch on the service's usual port replaces it as "the"
      * instance; one on another port is an extra instance, stopped by {@link #close()}.
      */
+    /** The services' {@code clinic.kafka.instance-name}: their group.instance.id starts with it. */
+    static final String INSTANCE_NAME_ARG = "--clinic.kafka.instance-name=";
+
     ServiceProcess launch(Service service, String mainClass, int port, List<String> extraArgs) {
         List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--clinic.data-dir=" + dataDir,
                 "--spring.kafka.bootstrap-servers=" + bootstrap));
@@ -252,6 +255,11 @@ final class FaultPlatform implements ObservedPlatform, AutoCloseable {
         }
         if (service == Service.NOTIFICATION) {
             args.addAll(NOTIFICATION_ARGS);
+        }
+        if (extraArgs.stream().noneMatch(arg -> arg.startsWith(INSTANCE_NAME_ARG))) {
+            // a fixed name per port, so a restart on the same port takes over the killed run's group membership
+            // (static membership) as the launcher's does; an extra instance on another port is another member
+            args.add(INSTANCE_NAME_ARG + "fault-" + service.id + (port == port(service) ? "" : "-" + port));
         }
         args.addAll(extraArgs);
         String logName = String.format("%02d-%s-%s.log", launches.incrementAndGet(), service.id,

@@ -247,9 +247,12 @@ class FaultSuiteTest {
         ServiceProcess second;
         try {
             second = platform.launch(Service.TRIAGE, Service.TRIAGE.mainClass, secondPort,
-                    // another pod: its own outbox-claim owner; a client id that the range assignor sorts
-                    // first, so that the rebalance hands partitions to the newcomer
+                    // another pod: its own outbox-claim owner; a static member name (group.instance.id) that
+                    // the range assignor sorts before the first instance's "fault-triage", so that the
+                    // rebalance hands partitions to the newcomer even if the listeners run more consumers
+                    // than a topic has partitions
                     List.of("--clinic.outbox.relay.instance-id=second-triage",
+                            FaultPlatform.INSTANCE_NAME_ARG + "a-second-triage",
                             "--spring.kafka.consumer.client-id=a-second-triage"));
             second.awaitReady(FaultPlatform.READY_TIMEOUT);
             await("second instance owns partitions").atMost(Duration.ofSeconds(30))
