@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
@@ -32,18 +35,19 @@ class ReportSubmissions {
     record Submitted(UUID reportId, boolean replayed) {
     }
 
-    private static final Duration POLL = Duration.ofMillis(25);
+    private static final Duration LOOK_AGAIN_AFTER = Duration.ofMillis(25);
     private static final Logger log = LoggerFactory.getLogger(ReportSubmissions.class);
 
     private final SymptomReportService reports;
     private final IdempotencyKeys keys;
-    private final Duration inFlightWait;
+    private final RetryTemplate winnerWait;
 
     ReportSubmissions(SymptomReportService reports, IdempotencyKeys keys,
                       @Value("${clinic.intake.idempotency.in-flight-wait:5s}") Duration inFlightWait) {
         this.reports = reports;
         this.keys = keys;
-        this.inFlightWait = inFlightWait;
+        this.winnerWait = new RetryTemplate(RetryPolicy.builder().includes(WinnerNotCommitted.class)
+                .delay(LOOK_AGAIN_AFTER).multiplier(1).maxRetries(Long.MAX_VALUE).timeout(inFlightWait).build());
     }
 
     /** The key and fingerprint of this submission, if it came with a key. */
@@ -81,24 +85,24 @@ class ReportSubmissions {
 
     /**
      * PostgreSQL lets the loser's insert wait until the winner commits, so the winner's row is there at once; H2
-     * refuses the duplicate while the winner is still committing, so wait a little for it to appear.
+     * refuses the duplicate while the winner is still committing, so look again a few times until it appears.
      */
     private Submitted awaitWinner(Actor owner, IdempotentRequest request) {
-        long deadline = System.nanoTime() + inFlightWait.toNanos();
-        while (true) {
-            Optional<Submitted> winner = earlier(owner, Optional.of(request));
-            if (winner.isPresent()) {
-                return winner.get();
+        try {
+            return winnerWait.execute(() -> earlier(owner, Optional.of(request)).orElseThrow(WinnerNotCommitted::new));
+        } catch (RetryException e) {
+            if (e.getCause() instanceof RuntimeException notAboutTheWait
+                    && !(notAboutTheWait instanceof WinnerNotCommitted)) {
+                throw notAboutTheWait; // e.g. the key turned out to belong to a different request
             }
-            if (System.nanoTime() - deadline > 0) {
-                throw new IdempotencyKeyInFlight();
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IdempotencyKeyInFlight();
-            }
+            throw new IdempotencyKeyInFlight();
+        }
+    }
+
+    /** The request that claimed the key first has not committed yet. */
+    private static final class WinnerNotCommitted extends RuntimeException {
+        WinnerNotCommitted() {
+            super(null, null, false, false);
         }
     }
 }
