@@ -34,12 +34,7 @@ class CrashRecoveryTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (running != null && running.isAlive()) {
-            running.destroy();
-            if (!running.waitFor(30, TimeUnit.SECONDS)) {
-                running.destroyForcibly();
-            }
-        }
+        LauncherProcess.stop(running);
     }
 
     /**
@@ -81,7 +76,7 @@ class CrashRecoveryTest {
                 + " ms after the restarted platform was ready");
 
         try (KafkaProbe kafka = new KafkaProbe(settings.kafkaBootstrap())) {
-            ObservedPlatform platform = ObservedPlatform.launcher(settings, client, kafka,
+            ObservedPlatform platform = new ObservedPlatform.Launcher(settings, client, kafka,
                     new Mailbox(mail.imapPort()));
             new Invariants(platform).assertEveryAcceptedReportDecidedExactlyOnce(ledger);
         }
@@ -92,42 +87,14 @@ class CrashRecoveryTest {
         return client.notifications(reportId).json().valueStream().map(n -> n.get("kind").asString()).toList();
     }
 
-    /** Kept under target/ so that a failed run can be read afterwards. */
-    private static java.io.File logFile(String name) throws IOException {
-        Path folder = Path.of("target", "crash-recovery");
-        java.nio.file.Files.createDirectories(folder);
-        return folder.resolve(name + "-run.log").toFile();
-    }
-
-    private Process launch(PlatformSettings s, String name) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
+    private static Process launch(PlatformSettings s, String name) throws IOException {
+        return LauncherProcess.start(s, List.of(
                 // The broker restarts with the killed run's consumers still in their groups; the new ones
-                // get partitions only once those sessions expire (Kafka's default: 45 s). The services of
-                // the platform run in this one JVM, so system properties reach all three.
+                // get partitions only once those sessions expire (Kafka's default: 45 s).
                 "-Dspring.kafka.consumer.properties.session.timeout.ms=" + SESSION_TIMEOUT.toMillis(),
                 "-Dspring.kafka.consumer.properties.heartbeat.interval.ms=" + SESSION_TIMEOUT.toMillis() / 4,
                 // a delivery the killed run had claimed is taken over once its lease runs out (default 2 min)
-                "-Dclinic.notification.delivery.lease=10s",
-                "-cp", System.getProperty("java.class.path"),
-                LocalPlatform.class.getName(),
-                "--data-dir=" + s.dataDir(),
-                "--kafka-port=" + s.kafkaPort(), "--controller-port=" + s.controllerPort(),
-                "--intake-port=" + s.intakePort(), "--triage-port=" + s.triagePort(),
-                "--notification-port=" + s.notificationPort(),
-                "--smtp-port=" + s.smtpPort(), "--imap-port=" + s.imapPort(), "--auth-port=" + s.authPort()));
-        command.addAll(s.serviceOverrides());
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(logFile(name))
-                .start();
-        try {
-            new ReadinessProbe().awaitReady(List.of(s.intakePort(), s.triagePort(), s.notificationPort()));
-        } catch (RuntimeException e) {
-            process.destroyForcibly();
-            throw e;
-        }
-        return process;
+                "-Dclinic.notification.delivery.lease=10s"),
+                Path.of("target", "crash-recovery", name + "-run.log"));
     }
 }

@@ -187,7 +187,8 @@ final class FaultPlatform implements ObservedPlatform, AutoCloseable {
         return platform;
     }
 
-    PlatformSettings settings() {
+    @Override
+    public PlatformSettings settings() {
         return settings;
     }
 
@@ -217,15 +218,6 @@ final class FaultPlatform implements ObservedPlatform, AutoCloseable {
 
     ServiceProcess process(Service service) {
         return running.get(service);
-    }
-
-    @Override
-    public int port(Service service) {
-        return switch (service) {
-            case INTAKE -> settings.intakePort();
-            case TRIAGE -> settings.triagePort();
-            case NOTIFICATION -> settings.notificationPort();
-        };
     }
 
     /** Starts the service's real main class on its usual port (not waiting for readiness). */

@@ -8,41 +8,25 @@ import clinic.local.FaultPlatform.Service;
  */
 interface ObservedPlatform {
 
+    PlatformSettings settings();
+
     PlatformClient client();
 
     KafkaProbe kafka();
 
     Mailbox mailbox();
 
-    int port(Service service);
+    /** The port the service's usual instance listens on. */
+    default int port(Service service) {
+        return switch (service) {
+            case INTAKE -> settings().intakePort();
+            case TRIAGE -> settings().triagePort();
+            case NOTIFICATION -> settings().notificationPort();
+        };
+    }
 
     /** The launcher's platform (all three services in one JVM) at these settings. */
-    static ObservedPlatform launcher(PlatformSettings settings, PlatformClient client, KafkaProbe kafka,
-                                     Mailbox mailbox) {
-        return new ObservedPlatform() {
-            @Override
-            public PlatformClient client() {
-                return client;
-            }
-
-            @Override
-            public KafkaProbe kafka() {
-                return kafka;
-            }
-
-            @Override
-            public Mailbox mailbox() {
-                return mailbox;
-            }
-
-            @Override
-            public int port(Service service) {
-                return switch (service) {
-                    case INTAKE -> settings.intakePort();
-                    case TRIAGE -> settings.triagePort();
-                    case NOTIFICATION -> settings.notificationPort();
-                };
-            }
-        };
+    record Launcher(PlatformSettings settings, PlatformClient client, KafkaProbe kafka, Mailbox mailbox)
+            implements ObservedPlatform {
     }
 }

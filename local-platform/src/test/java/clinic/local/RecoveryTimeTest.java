@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,12 +51,7 @@ class RecoveryTimeTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (running != null && running.isAlive()) {
-            running.destroy();
-            if (!running.waitFor(30, TimeUnit.SECONDS)) {
-                running.destroyForcibly();
-            }
-        }
+        LauncherProcess.stop(running);
     }
 
     @Test
@@ -153,28 +147,7 @@ class RecoveryTimeTest {
         return Duration.ofNanos(System.nanoTime() - nanos);
     }
 
-    /** The launcher in a JVM of its own; returns once it is ready. */
-    private Process launch(PlatformSettings s, String name) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-                "-cp", System.getProperty("java.class.path"),
-                LocalPlatform.class.getName(),
-                "--data-dir=" + s.dataDir(),
-                "--kafka-port=" + s.kafkaPort(), "--controller-port=" + s.controllerPort(),
-                "--intake-port=" + s.intakePort(), "--triage-port=" + s.triagePort(),
-                "--notification-port=" + s.notificationPort(),
-                "--smtp-port=" + s.smtpPort(), "--imap-port=" + s.imapPort(), "--auth-port=" + s.authPort()));
-        command.addAll(s.serviceOverrides());
-        Path log = Path.of("target", "recovery-time", name + "-run.log");
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            new ReadinessProbe().awaitReady(List.of(s.intakePort(), s.triagePort(), s.notificationPort()));
-        } catch (RuntimeException e) {
-            process.destroyForcibly();
-            throw e;
-        }
-        return process;
+    private static Process launch(PlatformSettings s, String name) throws IOException {
+        return LauncherProcess.start(s, List.of(), Path.of("target", "recovery-time", name + "-run.log"));
     }
 }

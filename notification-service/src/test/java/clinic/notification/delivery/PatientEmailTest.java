@@ -121,13 +121,7 @@ class PatientEmailTest {
     void intakeBeingDownIsRetriedUntilTheContactCanBeRead() {
         UUID reportId = UUID.randomUUID();
         String address = "kim-" + reportId + "@example.test";
-        String path = "/internal/v1/patient-contacts/" + reportId;
-        TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path)
-                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-                .willSetStateTo("second").willReturn(aResponse().withStatus(503)));
-        TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path)
-                .whenScenarioStateIs("second").willSetStateTo("third").willReturn(aResponse().withStatus(503)));
-        intakeKnows(reportId, address, CONFIRMED, path, "third");
+        intakeUnavailableTwiceThenKnows(reportId, address, CONFIRMED);
 
         send(kafka, decision(reportId, Disposition.SELF_CARE));
 
@@ -223,13 +217,7 @@ class PatientEmailTest {
     void aRetriedDeliveryToAnUnconfirmedAddressCarriesNoHealthDetailsEither() throws Exception {
         UUID reportId = UUID.randomUUID();
         String address = "retry-" + reportId + "@example.test";
-        String path = "/internal/v1/patient-contacts/" + reportId;
-        TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path)
-                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-                .willSetStateTo("second").willReturn(aResponse().withStatus(503)));
-        TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path)
-                .whenScenarioStateIs("second").willSetStateTo("third").willReturn(aResponse().withStatus(503)));
-        intakeKnows(reportId, address, UNCONFIRMED, path, "third");
+        intakeUnavailableTwiceThenKnows(reportId, address, UNCONFIRMED);
 
         send(kafka, decision(reportId, Disposition.EMERGENCY));
 
@@ -300,6 +288,17 @@ class PatientEmailTest {
         TestServers.http().stubFor(get(urlEqualTo("/internal/v1/patient-contacts/" + reportId)).atPriority(1)
                 .withHeader("Authorization", equalTo("Bearer " + TestServers.CONTACT_TOKEN))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(json)));
+    }
+
+    /** Intake answers 503 to the first two contact lookups of the report, then the contact. */
+    private static void intakeUnavailableTwiceThenKnows(UUID reportId, String email, boolean confirmed) {
+        String path = "/internal/v1/patient-contacts/" + reportId;
+        TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path)
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willSetStateTo("second").willReturn(aResponse().withStatus(503)));
+        TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path)
+                .whenScenarioStateIs("second").willSetStateTo("third").willReturn(aResponse().withStatus(503)));
+        intakeKnows(reportId, email, confirmed, path, "third");
     }
 
     private static void intakeKnows(UUID reportId, String email, boolean confirmed, String path, String state) {
