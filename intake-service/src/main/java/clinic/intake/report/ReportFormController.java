@@ -4,7 +4,6 @@ import clinic.intake.email.VerifiedEmail;
 import clinic.intake.idempotency.IdempotencyKey;
 import clinic.intake.idempotency.IdempotencyKeyReused;
 import clinic.intake.idempotency.IdempotentRequest;
-import clinic.intake.ratelimit.SubmissionRateLimiter;
 import clinic.intake.web.PageHeaders;
 import clinic.support.security.Actor;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -39,12 +38,10 @@ class ReportFormController {
 
     private final ReportSubmissions submissions;
     private final Validator validator;
-    private final SubmissionRateLimiter rateLimiter;
 
-    ReportFormController(ReportSubmissions submissions, Validator validator, SubmissionRateLimiter rateLimiter) {
+    ReportFormController(ReportSubmissions submissions, Validator validator) {
         this.submissions = submissions;
         this.validator = validator;
-        this.rateLimiter = rateLimiter;
     }
 
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
@@ -76,11 +73,6 @@ class ReportFormController {
         PatientDetails details = outcome.request().patient();
         Optional<IdempotentRequest> idempotent = ReportSubmissions.keyed(key, details, outcome.request().answers());
         try {
-            Optional<ReportSubmissions.Submitted> earlier = submissions.earlier(patient, idempotent);
-            if (earlier.isPresent()) {
-                return toStatusPage(earlier.get().reportId());
-            }
-            rateLimiter.acquire(patient);
             return toStatusPage(submissions.submit(details, outcome.request().answers(), patient,
                     verified.isPresent(), idempotent).reportId());
         } catch (IdempotencyKeyReused changedAfterSending) {

@@ -5,6 +5,7 @@ import clinic.intake.idempotency.IdempotencyKey;
 import clinic.intake.idempotency.IdempotencyKeyInFlight;
 import clinic.intake.idempotency.IdempotencyKeys;
 import clinic.intake.idempotency.IdempotentRequest;
+import clinic.intake.ratelimit.SubmissionRateLimiter;
 import clinic.support.audit.AuditMarks;
 import clinic.support.security.Actor;
 import clinic.support.security.Owner;
@@ -40,12 +41,14 @@ class ReportSubmissions {
 
     private final SymptomReportService reports;
     private final IdempotencyKeys keys;
+    private final SubmissionRateLimiter rateLimiter;
     private final RetryTemplate winnerWait;
 
-    ReportSubmissions(SymptomReportService reports, IdempotencyKeys keys,
+    ReportSubmissions(SymptomReportService reports, IdempotencyKeys keys, SubmissionRateLimiter rateLimiter,
                       @Value("${clinic.intake.idempotency.in-flight-wait:5s}") Duration inFlightWait) {
         this.reports = reports;
         this.keys = keys;
+        this.rateLimiter = rateLimiter;
         this.winnerWait = new RetryTemplate(RetryPolicy.builder().includes(WinnerNotCommitted.class)
                 .delay(LOOK_AGAIN_AFTER).multiplier(1).maxRetries(Long.MAX_VALUE).timeout(inFlightWait).build());
     }
@@ -57,11 +60,24 @@ class ReportSubmissions {
     }
 
     /**
-     * The report an earlier request with this key created, if any.
+     * The report this submission leads to: the one an earlier request with the same key created, or a new one,
+     * counted against the caller's submission quota.
      *
      * @throws clinic.intake.idempotency.IdempotencyKeyReused when the key belongs to a different request
+     * @throws clinic.intake.ratelimit.SubmissionsRateLimited when a new report would exceed the caller's quota
      */
-    Optional<Submitted> earlier(Actor owner, Optional<IdempotentRequest> request) {
+    Submitted submit(PatientDetails patient, IntakeAnswers answers, Actor owner, boolean emailVerified,
+                     Optional<IdempotentRequest> request) {
+        // a replay is answered before the quota is asked: a retry costs the caller no submission
+        Optional<Submitted> earlier = earlier(owner, request);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        rateLimiter.acquire(owner);
+        return store(patient, answers, owner, emailVerified, request);
+    }
+
+    private Optional<Submitted> earlier(Actor owner, Optional<IdempotentRequest> request) {
         Optional<UUID> earlier = request.flatMap(keyed -> keys.earlierReport(Owner.of(owner), keyed));
         earlier.ifPresent(reportId -> {
             AuditMarks.about(reportId);
@@ -71,8 +87,8 @@ class ReportSubmissions {
     }
 
     /** Stores a new report, or answers with the one a concurrent request with the same key stored first. */
-    Submitted submit(PatientDetails patient, IntakeAnswers answers, Actor owner, boolean emailVerified,
-                     Optional<IdempotentRequest> request) {
+    private Submitted store(PatientDetails patient, IntakeAnswers answers, Actor owner, boolean emailVerified,
+                            Optional<IdempotentRequest> request) {
         try {
             return new Submitted(reports.submit(patient, answers, owner, emailVerified, request).reportId(), false);
         } catch (DuplicateKeyException | PessimisticLockingFailureException lostTheRace) {

@@ -3,7 +3,6 @@ package clinic.intake.report;
 import clinic.intake.email.VerifiedEmail;
 import clinic.intake.idempotency.IdempotencyKey;
 import clinic.intake.idempotency.IdempotentRequest;
-import clinic.intake.ratelimit.SubmissionRateLimiter;
 import clinic.support.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -42,13 +41,10 @@ class SymptomReportController {
 
     private final SymptomReportService reports;
     private final ReportSubmissions submissions;
-    private final SubmissionRateLimiter rateLimiter;
 
-    SymptomReportController(SymptomReportService reports, ReportSubmissions submissions,
-                            SubmissionRateLimiter rateLimiter) {
+    SymptomReportController(SymptomReportService reports, ReportSubmissions submissions) {
         this.reports = reports;
         this.submissions = submissions;
-        this.rateLimiter = rateLimiter;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -93,12 +89,6 @@ class SymptomReportController {
         if (verified.isPresent() && !VerifiedEmail.sameAddress(verified.get(), request.patient().email())) {
             throw new EmailNotVerifiedException();
         }
-        // a replay is answered before the limit is asked: a retry costs the caller no submission
-        Optional<ReportSubmissions.Submitted> earlier = submissions.earlier(actor, idempotent);
-        if (earlier.isPresent()) {
-            return accepted(earlier.get());
-        }
-        rateLimiter.acquire(actor);
         return accepted(submissions.submit(request.patient(), request.answers(), actor, verified.isPresent(),
                 idempotent));
     }

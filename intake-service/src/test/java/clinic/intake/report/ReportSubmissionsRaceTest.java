@@ -5,6 +5,7 @@ import clinic.intake.idempotency.IdempotencyKey;
 import clinic.intake.idempotency.IdempotencyKeyInFlight;
 import clinic.intake.idempotency.IdempotencyKeys;
 import clinic.intake.idempotency.IdempotentRequest;
+import clinic.intake.ratelimit.SubmissionRateLimiter;
 import clinic.support.security.Actor;
 import clinic.support.security.Owner;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class ReportSubmissionsRaceTest {
 
     private final SymptomReportService reports = mock(SymptomReportService.class);
     private final IdempotencyKeys keys = mock(IdempotencyKeys.class);
+    private final SubmissionRateLimiter rateLimiter = mock(SubmissionRateLimiter.class);
     private final Optional<IdempotentRequest> keyed = Optional.of(new IdempotentRequest(
             IdempotencyKey.fromHeader(List.of("\"race\"")).orElseThrow(), "f".repeat(64)));
 
@@ -44,7 +46,7 @@ class ReportSubmissionsRaceTest {
         when(keys.earlierReport(any(Owner.class), any())).thenReturn(Optional.empty(), Optional.empty(),
                 Optional.of(winner));
 
-        var submitted = new ReportSubmissions(reports, keys, Duration.ofSeconds(5))
+        var submitted = new ReportSubmissions(reports, keys, rateLimiter, Duration.ofSeconds(5))
                 .submit(DETAILS, (IntakeAnswers) null, PATIENT, false, keyed);
 
         assertThat(submitted).isEqualTo(new ReportSubmissions.Submitted(winner, true));
@@ -56,7 +58,7 @@ class ReportSubmissionsRaceTest {
                 .thenThrow(new CannotAcquireLockException("lock timeout"));
         when(keys.earlierReport(any(Owner.class), any())).thenReturn(Optional.empty());
 
-        assertThatThrownBy(() -> new ReportSubmissions(reports, keys, Duration.ofMillis(200))
+        assertThatThrownBy(() -> new ReportSubmissions(reports, keys, rateLimiter, Duration.ofMillis(200))
                 .submit(DETAILS, null, PATIENT, false, keyed)).isInstanceOf(IdempotencyKeyInFlight.class);
     }
 
@@ -65,7 +67,7 @@ class ReportSubmissionsRaceTest {
         DuplicateKeyException failure = new DuplicateKeyException("something else");
         when(reports.submit(any(), any(), any(), any(Boolean.class), any())).thenThrow(failure);
 
-        assertThatThrownBy(() -> new ReportSubmissions(reports, keys, Duration.ofMillis(200))
+        assertThatThrownBy(() -> new ReportSubmissions(reports, keys, rateLimiter, Duration.ofMillis(200))
                 .submit(DETAILS, null, PATIENT, false, Optional.empty())).isSameAs(failure);
     }
 }
