@@ -70,18 +70,24 @@ public record NotificationProperties(@DefaultValue Email email, @DefaultValue We
     }
 
     /**
-     * The delivery dispatcher: how often it polls, how many deliveries one round claims and for how long,
-     * how many it sends at once, and the retry schedule (attempt n waits
+     * The delivery dispatcher: how often its lanes poll, how many deliveries one round of the routine lane
+     * ({@code batchSize}) and of the urgent lane ({@code urgentBatchSize}) claims and for how long, how many sender
+     * threads each lane has, and the retry schedule (attempt n waits
      * {@code min(initialBackoff * multiplier^(n-1), maxBackoff)} before attempt n+1).
+     * <p>
+     * The routine batch is large (100) because its attempts are recorded in one transaction per batch and its
+     * emails go out over one SMTP connection per sender thread: per-batch costs dominate at volume. The urgent
+     * batch stays small (20): alerts are few, and a small batch is recorded (and its escalations raised) sooner.
      */
     public record Delivery(@DefaultValue("250ms") Duration pollInterval,
-                           @DefaultValue("20") int batchSize,
+                           @DefaultValue("100") int batchSize,
                            @DefaultValue("2m") Duration lease,
                            @DefaultValue("4") int senders,
                            @DefaultValue("8") int maxAttempts,
                            @DefaultValue("2s") Duration initialBackoff,
                            @DefaultValue("2.0") double multiplier,
-                           @DefaultValue("5m") Duration maxBackoff) {
+                           @DefaultValue("5m") Duration maxBackoff,
+                           @DefaultValue("20") int urgentBatchSize) {
 
         public Duration backoffAfter(int attempt) {
             double millis = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, attempt - 1));

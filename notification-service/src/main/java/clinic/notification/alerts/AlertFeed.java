@@ -1,5 +1,6 @@
 package clinic.notification.alerts;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -18,6 +19,10 @@ import java.util.UUID;
  * transaction that does it. The feed id is taken from the locked row of {@code alert_feed_sequence}, held
  * until commit, so feed ids become visible strictly in order: a reader that has seen id n never later
  * finds an id below n (which an identity column, committed out of order, would allow).
+ * <p>
+ * Appending nudges this instance's {@link AlertStream} once the transaction commits, so the dashboard gets the
+ * entry at once instead of at the stream's next poll (which remains, for other instances' entries). The push reads
+ * the table like a poll does, so the ordering above holds for it too.
  */
 @Component
 class AlertFeed {
@@ -27,10 +32,13 @@ class AlertFeed {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    // A provider: the stream reads this feed, so it cannot be a constructor argument of it.
+    private final ObjectProvider<AlertStream> stream;
 
-    AlertFeed(JdbcTemplate jdbc, Clock clock) {
+    AlertFeed(JdbcTemplate jdbc, Clock clock, ObjectProvider<AlertStream> stream) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
+        this.stream = stream;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -43,6 +51,9 @@ class AlertFeed {
                 values (:feedId, :alertId, :event, :at)""",
                 new MapSqlParameterSource("feedId", feedId).addValue("alertId", alertId)
                         .addValue("event", event.name()).addValue("at", clock.instant().atOffset(ZoneOffset.UTC)));
+        // Push on commit (one nudge per transaction, however many rows it appends); before the commit the
+        // entry would be invisible to the stream's read.
+        stream.ifAvailable(AlertStream::nudgeAfterCommit);
         return feedId;
     }
 

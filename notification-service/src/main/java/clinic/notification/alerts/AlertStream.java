@@ -1,7 +1,7 @@
 package clinic.notification.alerts;
 
 import clinic.notification.NotificationProperties;
-import clinic.notification.work.PollingWorker;
+import clinic.support.work.PollingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -21,8 +21,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The dashboard feed of this instance: polls {@code alert_feed} and pushes each new entry to this
- * instance's subscribers as a server-sent event ({@code id} = feed id, name = {@code alert-raised} etc.,
+ * The dashboard feed of this instance: reads {@code alert_feed} when nudged after a commit that appended to it
+ * ({@link AlertFeed#append}) and, as a fallback and for entries other instances appended, every poll interval,
+ * and pushes each new entry to this instance's subscribers as a server-sent event ({@code id} = feed id, name = {@code alert-raised} etc.,
  * data = the alert as {@code GET /api/v1/alerts} shows it). Because it reads the shared table, every
  * instance's subscribers see every alert, whichever instance raised it.
  * <p>

@@ -4,7 +4,7 @@ import clinic.notification.NotificationProperties;
 import clinic.notification.delivery.Deliveries;
 import clinic.notification.delivery.DeliveryGaveUp;
 import clinic.notification.delivery.Recipient;
-import clinic.notification.work.PollingWorker;
+import clinic.support.work.PollingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;

@@ -14,7 +14,8 @@ import java.util.UUID;
  * Schedules the deliveries of a notification, in the caller's transaction: they commit with the
  * notification (and the event's processed-message row) or not at all, so a redelivered event, which the
  * inbox turns away, can never schedule a second one. The channels follow the configuration: email always,
- * the webhook when its URL is set. The dispatcher is nudged after the commit, so a new alert goes out at once.
+ * the webhook when its URL is set. The dispatcher's lane for the recipient is nudged after the commit, so a new
+ * alert goes out at once.
  */
 @Service
 public class Deliveries {
@@ -36,7 +37,8 @@ public class Deliveries {
     public List<DeliveryChannel> schedule(UUID notificationId, Recipient recipient, int escalationLevel) {
         List<DeliveryChannel> channels = channelsFor(recipient);
         channels.forEach(channel -> store.insert(notificationId, channel, recipient, escalationLevel, clock.instant()));
-        dispatcher.nudgeAfterCommit();
+        // The lane of this recipient only: an alert wakes the urgent lane, whatever the routine one is doing.
+        dispatcher.nudgeAfterCommit(recipient);
         return channels;
     }
 

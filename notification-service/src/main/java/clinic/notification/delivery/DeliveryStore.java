@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +27,7 @@ class DeliveryStore {
 
     private static final String CLAIMABLE = """
             select delivery_id from delivery
-            where status = 'PENDING' and next_attempt_at <= :now
+            where status = 'PENDING' and recipient in (:recipients) and next_attempt_at <= :now
               and (claimed_until is null or claimed_until < :now)
             order by next_attempt_at, delivery_id
             limit :limit
@@ -64,11 +65,14 @@ class DeliveryStore {
     }
 
     /**
-     * Claims up to {@code limit} due deliveries for {@code owner} until {@code until}. Must run in a
-     * transaction: {@code FOR UPDATE SKIP LOCKED} keeps other instances off these rows until the claim commits.
+     * Claims up to {@code limit} due deliveries to {@code recipients} for {@code owner} until {@code until}. Must
+     * run in a transaction: {@code FOR UPDATE SKIP LOCKED} keeps other instances (and the other lane) off these
+     * rows until the claim commits. The recipient filter is the dispatcher's lane (index
+     * {@code ix_delivery_due_by_recipient}), so an urgent claim never scans a routine backlog.
      */
-    List<DeliveryTask> claim(String owner, Instant now, Instant until, int limit) {
-        List<UUID> ids = jdbc.queryForList(CLAIMABLE, Map.of("now", at(now), "limit", limit), UUID.class);
+    List<DeliveryTask> claim(String owner, Instant now, Instant until, int limit, Collection<Recipient> recipients) {
+        List<UUID> ids = jdbc.queryForList(CLAIMABLE, new MapSqlParameterSource("now", at(now)).addValue("limit", limit)
+                .addValue("recipients", recipients.stream().map(Recipient::name).toList()), UUID.class);
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -91,7 +95,10 @@ class DeliveryStore {
                 Map.of("id", task.notificationId()));
     }
 
-    /** @return false if this owner no longer holds the claim (it expired and another instance took over) */
+    /**
+     * @return false if this owner no longer holds the claim (it expired and another instance took over); then
+     * nothing is written
+     */
     boolean markDelivered(DeliveryTask task, String owner, Instant at) {
         int updated = jdbc.update("""
                 update delivery set status = 'DELIVERED', attempts = :attempts, delivered_at = :at,
@@ -99,11 +106,14 @@ class DeliveryStore {
                 where delivery_id = :id and claimed_by = :owner and status = 'PENDING'""",
                 new MapSqlParameterSource("id", task.deliveryId()).addValue("owner", owner)
                         .addValue("attempts", task.attemptNumber()).addValue("at", at(at)));
+        if (updated != 1) {
+            return false; // nothing else is touched: the batch that calls this commits the other rows' outcomes
+        }
         jdbc.update("""
                 update notification set status = 'DELIVERED', delivered_at = coalesce(delivered_at, :at)
                 where notification_id = :id""",
                 new MapSqlParameterSource("id", task.notificationId()).addValue("at", at(at)));
-        return updated == 1;
+        return true;
     }
 
     /** Keeps the delivery PENDING, due again at {@code nextAttemptAt}, and releases the claim. */
@@ -117,7 +127,10 @@ class DeliveryStore {
                         .addValue("errorClass", errorClass)) == 1;
     }
 
-    /** Gives the delivery up; the notification is FAILED once none of its deliveries can still succeed. */
+    /**
+     * Gives the delivery up; the notification is FAILED once none of its deliveries can still succeed. @return
+     * false, writing nothing, if this owner no longer holds the claim
+     */
     boolean markFailed(DeliveryTask task, String owner, String errorClass) {
         int updated = jdbc.update("""
                 update delivery set status = 'FAILED', attempts = :attempts, last_error_class = :errorClass,
@@ -125,13 +138,16 @@ class DeliveryStore {
                 where delivery_id = :id and claimed_by = :owner and status = 'PENDING'""",
                 new MapSqlParameterSource("id", task.deliveryId()).addValue("owner", owner)
                         .addValue("attempts", task.attemptNumber()).addValue("errorClass", errorClass));
+        if (updated != 1) {
+            return false; // as in markDelivered: a lost lease changes nothing
+        }
         jdbc.update("""
                 update notification set status = 'FAILED'
                 where notification_id = :id and status = 'PENDING'
                   and not exists (select 1 from delivery d
                                   where d.notification_id = :id and d.status <> 'FAILED')""",
                 Map.of("id", task.notificationId()));
-        return updated == 1;
+        return true;
     }
 
     /**

@@ -18,13 +18,20 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Email over SMTP: a multipart message with plain-text and HTML bodies. The Message-ID is derived from the
  * delivery id (and {@code X-Clinic-Delivery-Id} carries it too), so a resend after a crash can be recognised
  * as the same message. Clinician and escalation addresses come from the configuration; the patient's is
  * looked up from intake for this one send and dropped afterwards. An address intake does not vouch for gets
- * only the fixed "we received your report" email ({@link UnconfirmedAddressMessages}), never the notice.
+ * only the fixed "we received your report" email ({@link UnconfirmedAddressMessages}), never the notice. The
+ * dispatcher hands it a chunk of a batch at a time, sent over one SMTP connection ({@link #sendAll}).
  */
 @Component
 class EmailChannel implements ChannelSender {
@@ -53,30 +60,84 @@ class EmailChannel implements ChannelSender {
 
     @Override
     public void send(DeliveryTask task, Message message) throws DeliveryFailure {
-        switch (task.recipient()) {
-            case CLINICIAN -> deliver(task, message, properties.email().clinicianTo());
-            case ESCALATION -> deliver(task, message, properties.escalation().emailTo());
-            case PATIENT -> {
-                PatientContact contact = contacts.lookup(task.reportId());
-                // Decided at every attempt: the patient may have confirmed the address since the last one.
-                deliver(task, contact.emailConfirmed() ? message : unconfirmedAddress.compose(task, contact),
-                        contact.email());
-            }
+        DeliveryFailure failure = sendAll(List.of(new Outgoing(task, message))).get(task.deliveryId());
+        if (failure != null) {
+            throw failure;
         }
     }
 
-    private void deliver(DeliveryTask task, Message message, String to) throws DeliveryFailure {
-        MimeMessage mime = compose(task, message, to);
-        try {
-            mail.send(mime);
-        } catch (MailAuthenticationException e) {
-            throw DeliveryFailure.permanent(e.getClass().getName(), null);
-        } catch (MailSendException e) {
-            // Server down, connection refused or dropped, recipient refused for now: worth another try.
-            throw DeliveryFailure.transientFailure(rootClass(e), null);
-        } catch (MailException e) {
-            throw DeliveryFailure.permanent(e.getClass().getName(), null);
+    @Override
+    public boolean sendsBatches() {
+        return true;
+    }
+
+    /**
+     * Sends the messages over ONE SMTP connection ({@link JavaMailSender#send(MimeMessage...)}): a connection (and
+     * its greeting and QUIT) per message was most of an email's cost. The server's answer is still read per message:
+     * JavaMailSenderImpl lists every message it did not hand over in {@link MailSendException#getFailedMessages()},
+     * and each maps to its own delivery exactly as a single send did (transient, named by its root cause), so one
+     * refused recipient fails only its own delivery. A message that cannot even be composed fails on its own before
+     * the connection opens.
+     */
+    @Override
+    public Map<UUID, DeliveryFailure> sendAll(List<Outgoing> messages) {
+        Map<UUID, DeliveryFailure> failures = new HashMap<>();
+        // Identity: a MimeMessage is the key JavaMailSenderImpl reports a failure under.
+        Map<MimeMessage, UUID> composed = new IdentityHashMap<>();
+        List<MimeMessage> batch = new ArrayList<>(messages.size());
+        for (Outgoing outgoing : messages) {
+            UUID deliveryId = outgoing.task().deliveryId();
+            try {
+                MimeMessage mime = mime(outgoing.task(), outgoing.message());
+                composed.put(mime, deliveryId);
+                batch.add(mime);
+            } catch (DeliveryFailure failure) {
+                failures.put(deliveryId, failure);
+            } catch (RuntimeException e) {
+                // A bug or an unforeseen library failure: retried, never dropped (as the dispatcher did).
+                failures.put(deliveryId, DeliveryFailure.transientFailure(e.getClass().getName(), null));
+            }
         }
+        if (batch.isEmpty()) {
+            return failures;
+        }
+        try {
+            mail.send(batch.toArray(MimeMessage[]::new));
+        } catch (MailAuthenticationException e) {
+            // The server refused the login: no message of this batch was sent, and none will be on a retry.
+            composed.values().forEach(id -> failures.put(id, DeliveryFailure.permanent(e.getClass().getName(), null)));
+        } catch (MailSendException e) {
+            if (e.getFailedMessages().isEmpty()) {
+                // Closing the connection failed: retried as a single send was (receivers dedupe by Message-ID).
+                String errorClass = rootClass(e);
+                composed.values().forEach(id -> failures.put(id, DeliveryFailure.transientFailure(errorClass, null)));
+            } else {
+                // Server down, connection refused or dropped, recipient refused for now: worth another try.
+                e.getFailedMessages().forEach((message, failure) -> {
+                    UUID id = composed.get(message);
+                    if (id != null) {
+                        failures.put(id, DeliveryFailure.transientFailure(rootClass(failure), null));
+                    }
+                });
+            }
+        } catch (MailException e) {
+            composed.values().forEach(id -> failures.put(id, DeliveryFailure.permanent(e.getClass().getName(), null)));
+        }
+        return failures;
+    }
+
+    /** The recipient's address is resolved here, per message; the patient's is used for this one send only. */
+    private MimeMessage mime(DeliveryTask task, Message message) throws DeliveryFailure {
+        return switch (task.recipient()) {
+            case CLINICIAN -> compose(task, message, properties.email().clinicianTo());
+            case ESCALATION -> compose(task, message, properties.escalation().emailTo());
+            case PATIENT -> {
+                PatientContact contact = contacts.lookup(task.reportId());
+                // Decided at every attempt: the patient may have confirmed the address since the last one.
+                yield compose(task, contact.emailConfirmed() ? message : unconfirmedAddress.compose(task, contact),
+                        contact.email());
+            }
+        };
     }
 
     private MimeMessage compose(DeliveryTask task, Message message, String to) throws DeliveryFailure {
@@ -103,13 +164,6 @@ class EmailChannel implements ChannelSender {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
-        }
-        if (e instanceof MailSendException send && send.getFailedMessages().size() > 0) {
-            Throwable failure = send.getFailedMessages().values().iterator().next();
-            while (failure.getCause() != null && failure.getCause() != failure) {
-                failure = failure.getCause();
-            }
-            root = failure;
         }
         return root.getClass().getName();
     }

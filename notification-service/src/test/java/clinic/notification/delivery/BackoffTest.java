@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BackoffTest {
 
     private final NotificationProperties.Delivery delivery = new NotificationProperties.Delivery(Duration.ofMillis(250),
-            20, Duration.ofMinutes(2), 4, 8, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(30));
+            20, Duration.ofMinutes(2), 4, 8, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(30), 20);
 
     @Test
     void growsExponentiallyFromTheInitialBackoff() {

@@ -1,5 +1,6 @@
 package clinic.support.kafka;
 
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 import java.util.List;
@@ -21,7 +22,8 @@ final class DeadLetterReason {
     /** The message of a permanent failure; for anything else only the class name (a message may quote data). */
     String of(Throwable exception) {
         Throwable cause = exception;
-        while (cause instanceof ListenerExecutionFailedException && cause.getCause() != null) {
+        while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {

@@ -28,6 +28,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -69,6 +71,12 @@ public class KafkaErrorHandlingAutoConfiguration {
         permanent.add(InvalidEventException.class);
         declared.orderedStream().forEach(failures -> permanent.addAll(failures.types()));
         return new DeadLetterReason(permanent);
+    }
+
+    /** For batch listeners: one transaction per poll, per-record failure handling (see {@link RecordBatches}). */
+    @Bean
+    RecordBatches recordBatches(PlatformTransactionManager transactions) {
+        return new RecordBatches(new TransactionTemplate(transactions));
     }
 
     @Bean

@@ -16,15 +16,19 @@ public class Outbox {
 
     private final OutboxStore store;
     private final Clock clock;
+    private final Runnable wakeRelayAfterCommit;
 
-    Outbox(OutboxStore store, Clock clock) {
+    /** @param wakeRelayAfterCommit asks this instance's relay for a round once the caller's transaction commits */
+    Outbox(OutboxStore store, Clock clock, Runnable wakeRelayAfterCommit) {
         this.store = store;
         this.clock = clock;
+        this.wakeRelayAfterCommit = wakeRelayAfterCommit;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(OutgoingEvent event) {
         store.insert(event, clock.instant());
+        wakeRelayAfterCommit.run();
     }
 
     /** Events not yet acknowledged by Kafka. */

@@ -20,7 +20,8 @@ import java.time.Clock;
 /**
  * The transactional outbox of a service that publishes events ({@code clinic.outbox.enabled}, on unless
  * switched off): the {@link Outbox} domain code appends to, the relay (unless
- * {@code clinic.outbox.relay.enabled=false}) and the purge of sent rows, each on a fixed delay, and the
+ * {@code clinic.outbox.relay.enabled=false}; woken after each commit that appends, polling as a fallback) and the
+ * purge of sent rows on a fixed delay, and the
  * backlog as gauges and as the {@code outbox} health detail. The table comes with the library's migrations.
  */
 @AutoConfiguration
@@ -37,8 +38,9 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(OutboxStore store, ObjectProvider<Clock> clock) {
-        return new Outbox(store, clockOf(clock));
+    Outbox outbox(OutboxStore store, ObjectProvider<Clock> clock, ObjectProvider<OutboxRelayWorker> relay) {
+        // without a relay on this instance (switched off), another instance's fallback round sends the rows
+        return new Outbox(store, clockOf(clock), () -> relay.ifAvailable(OutboxRelayWorker::nudgeAfterCommit));
     }
 
     @Bean
@@ -75,9 +77,8 @@ public class OutboxAutoConfiguration {
         }
 
         @Bean
-        SchedulingConfigurer outboxRelaySchedule(OutboxRelay relay, OutboxProperties properties) {
-            return registrar -> registrar.addFixedDelayTask(guarded("relay", relay::relay),
-                    properties.relay().fixedDelay());
+        OutboxRelayWorker outboxRelayWorker(OutboxRelay relay, OutboxProperties properties) {
+            return new OutboxRelayWorker(relay, properties.relay().fixedDelay());
         }
     }
 

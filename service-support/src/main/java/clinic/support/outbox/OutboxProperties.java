@@ -21,7 +21,7 @@ record OutboxProperties(@DefaultValue Relay relay,
 
     /**
      * @param enabled      whether this instance publishes the outbox at all
-     * @param fixedDelay   pause between two relay rounds
+     * @param fixedDelay   pause between two fallback rounds (a commit that appends events wakes the relay at once)
      * @param batchSize    the most rows claimed and sent at once
      * @param sendTimeout  how long a batch waits for the broker's acknowledgements
      * @param claimTimeout how long a claimed batch belongs to this instance; after that (the instance crashed)

@@ -64,7 +64,7 @@ class OutboxRelay {
                 .register(registry);
     }
 
-    /** One scheduled round: sends full batches until the backlog is drained or a batch does not go through. */
+    /** One round: sends full batches until the backlog is drained or a batch does not go through. */
     void relay() {
         if (!predecessorClaimsReleased) {
             int released = store.releaseAllOf(owner);

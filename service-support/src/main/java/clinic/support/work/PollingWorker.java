@@ -1,4 +1,4 @@
-package clinic.notification.work;
+package clinic.support.work;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,16 +50,28 @@ public abstract class PollingWorker implements SmartLifecycle {
         }
     }
 
-    /** Nudges once the current transaction commits (at once without one): the work it created is then visible. */
+    /**
+     * Nudges once the current transaction commits (at once without one): the work it created is then visible.
+     * However often a transaction asks (one per event of a batch), it registers one nudge.
+     */
     public void nudgeAfterCommit() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             nudge();
             return;
         }
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 nudge();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(PollingWorker.this);
             }
         });
     }

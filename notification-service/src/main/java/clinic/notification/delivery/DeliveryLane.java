@@ -1,0 +1,149 @@
+package clinic.notification.delivery;
+
+import clinic.notification.log.NotificationKind;
+import clinic.support.work.PollingWorker;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * One lane of the {@link DeliveryDispatcher}: a thread that claims due deliveries for some recipients only, and
+ * sender threads of its own. A round claims a batch in a short transaction ({@code FOR UPDATE SKIP LOCKED}, then
+ * a lease), sends it outside any transaction and records all its attempts together ({@link DeliveryRecorder}).
+ * Lanes of one instance share nothing but the database, exactly like instances do.
+ */
+class DeliveryLane extends PollingWorker {
+
+    /** What a lane needs from the dispatcher; one value per instance, shared by its lanes. */
+    record Context(DeliveryStore store, TransactionTemplate transaction, Map<DeliveryChannel, ChannelSender> senders,
+                   Map<NotificationKind, MessageComposer> composers, DeliveryRecorder recorder, Duration lease,
+                   Clock clock, String owner) {
+    }
+
+    private final String name;
+    private final Set<Recipient> recipients;
+    private final int batchSize;
+    private final int senderThreads;
+    private final Context context;
+    private volatile ExecutorService sending;
+
+    DeliveryLane(String name, Set<Recipient> recipients, int batchSize, int senderThreads, Duration pollInterval,
+                 Context context) {
+        super(name, pollInterval);
+        this.name = name;
+        this.recipients = Set.copyOf(recipients);
+        this.batchSize = batchSize;
+        this.senderThreads = senderThreads;
+        this.context = context;
+    }
+
+    Set<Recipient> recipients() {
+        return recipients;
+    }
+
+    /** The senders live as long as the lane runs: a stopped context (or a paused test context) can start again. */
+    @Override
+    public synchronized void start() {
+        if (!isRunning()) {
+            sending = Executors.newFixedThreadPool(senderThreads, runnable -> {
+                Thread thread = new Thread(runnable, name + "-sender");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        super.start();
+    }
+
+    /** Claims, sends and records full batches until nothing of this lane is due. */
+    @Override
+    protected void round() {
+        List<DeliveryTask> batch;
+        do {
+            Instant now = clock().instant();
+            batch = context.transaction().execute(status -> context.store()
+                    .claim(context.owner(), now, now.plus(context.lease()), batchSize, recipients));
+            if (batch == null || batch.isEmpty()) {
+                return;
+            }
+            List<CompletableFuture<List<Attempt>>> jobs = jobs(batch).stream()
+                    .map(job -> CompletableFuture.supplyAsync(() -> send(job), sending)).toList();
+            CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new)).join();
+            List<Attempt> attempts = new ArrayList<>(batch.size());
+            jobs.forEach(job -> attempts.addAll(job.join()));
+            context.recorder().record(context.owner(), attempts);
+        } while (batch.size() == batchSize);
+    }
+
+    /**
+     * Splits a batch into what one sender thread sends: for a sender that sends batches (email, one connection
+     * each), the channel's share in one chunk per thread; otherwise one delivery per job, as before.
+     */
+    private List<List<DeliveryTask>> jobs(List<DeliveryTask> batch) {
+        Map<DeliveryChannel, List<DeliveryTask>> byChannel = new LinkedHashMap<>();
+        batch.forEach(task -> byChannel.computeIfAbsent(task.channel(), channel -> new ArrayList<>()).add(task));
+        List<List<DeliveryTask>> jobs = new ArrayList<>();
+        byChannel.forEach((channel, tasks) -> {
+            ChannelSender sender = context.senders().get(channel);
+            int chunk = sender != null && sender.sendsBatches()
+                    ? (tasks.size() + senderThreads - 1) / senderThreads : 1;
+            for (int from = 0; from < tasks.size(); from += chunk) {
+                jobs.add(tasks.subList(from, Math.min(from + chunk, tasks.size())));
+            }
+        });
+        return jobs;
+    }
+
+    /** Composes and sends one job on a sender thread; every task of it comes back with its attempt. */
+    private List<Attempt> send(List<DeliveryTask> job) {
+        Instant attemptedAt = clock().instant();
+        ChannelSender sender = context.senders().get(job.get(0).channel());
+        Map<UUID, DeliveryFailure> failures = new HashMap<>();
+        List<ChannelSender.Outgoing> composed = new ArrayList<>(job.size());
+        for (DeliveryTask task : job) {
+            MessageComposer composer = context.composers().get(task.kind());
+            if (sender == null || composer == null) {
+                failures.put(task.deliveryId(), DeliveryFailure.permanent("NoSenderOrComposer", null));
+                continue;
+            }
+            try {
+                composed.add(new ChannelSender.Outgoing(task, composer.compose(task)));
+            } catch (RuntimeException e) {
+                // A bug or an unforeseen library failure: retried, never dropped.
+                failures.put(task.deliveryId(), DeliveryFailure.transientFailure(e.getClass().getName(), null));
+            }
+        }
+        if (!composed.isEmpty()) {
+            try {
+                failures.putAll(sender.sendAll(composed));
+            } catch (RuntimeException e) {
+                composed.forEach(outgoing -> failures.put(outgoing.task().deliveryId(),
+                        DeliveryFailure.transientFailure(e.getClass().getName(), null)));
+            }
+        }
+        return job.stream().map(task -> Attempt.of(task, attemptedAt, failures.get(task.deliveryId()))).toList();
+    }
+
+    private Clock clock() {
+        return context.clock();
+    }
+
+    @Override
+    public synchronized void stop() {
+        super.stop();
+        if (sending != null) {
+            sending.shutdownNow();
+        }
+    }
+}
