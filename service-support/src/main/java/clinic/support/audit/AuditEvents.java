@@ -1,6 +1,7 @@
 package clinic.support.audit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -18,20 +19,24 @@ public class AuditEvents {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionOperations transaction;
 
-    AuditEvents(JdbcClient jdbc, Clock clock) {
+    /** @param transaction writes each row in a transaction of its own, so it is as durable as the work it records */
+    AuditEvents(JdbcClient jdbc, Clock clock, TransactionOperations transaction) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     void record(String actor, String actorRole, String action, String objectId, AuditOutcome outcome,
                 int httpStatus) {
         // microseconds: what PostgreSQL keeps, so a row reads back as it was written
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        jdbc.sql("insert into audit_event (occurred_at, actor, actor_role, action, object_id, outcome, http_status) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")
+        transaction.executeWithoutResult(status -> jdbc.sql(
+                        "insert into audit_event (occurred_at, actor, actor_role, action, object_id, outcome, http_status) "
+                                + "values (?, ?, ?, ?, ?, ?, ?)")
                 .params(now, clip(actor, 200), clip(actorRole, 60), action, objectId, outcome.name(), httpStatus)
-                .update();
+                .update());
     }
 
     /** Newest first, at most {@value #MAX_ROWS}; {@code role} (null for all) is one of a multi-role actor's roles. */

@@ -9,6 +9,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 
 import javax.sql.DataSource;
@@ -28,8 +31,11 @@ public class AuditTrailAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AuditEvents auditEvents(DataSource dataSource, ObjectProvider<Clock> clock) {
-        return new AuditEvents(JdbcClient.create(dataSource), clock.getIfAvailable(Clock::systemUTC));
+    AuditEvents auditEvents(DataSource dataSource, ObjectProvider<Clock> clock,
+                            ObjectProvider<PlatformTransactionManager> transactions) {
+        return new AuditEvents(JdbcClient.create(dataSource), clock.getIfAvailable(Clock::systemUTC),
+                transactions.getIfAvailable() == null ? TransactionOperations.withoutTransaction()
+                        : new TransactionTemplate(transactions.getIfAvailable()));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package clinic.support.audit;
 
+import org.springframework.transaction.support.TransactionOperations;
 import clinic.support.schema.SupportSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -75,6 +76,6 @@ class AuditEventsOnPostgresTest {
     }
 
     private static AuditEvents events(Instant now) {
-        return new AuditEvents(jdbc, Clock.fixed(now, ZoneOffset.UTC));
+        return new AuditEvents(jdbc, Clock.fixed(now, ZoneOffset.UTC), TransactionOperations.withoutTransaction());
     }
 }

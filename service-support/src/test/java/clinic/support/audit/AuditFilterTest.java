@@ -1,5 +1,6 @@
 package clinic.support.audit;
 
+import org.springframework.transaction.support.TransactionOperations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +29,7 @@ class AuditFilterTest {
     void aFailedAuditWriteIsSwallowedSoTheAnswerStands() {
         // a real database without the audit table: every insert fails
         JdbcClient broken = JdbcClient.create(new DriverManagerDataSource("jdbc:h2:mem:no-audit-table", "sa", ""));
-        AuditFilter filter = new AuditFilter(new AuditEvents(broken, Clock.systemUTC()),
+        AuditFilter filter = new AuditFilter(new AuditEvents(broken, Clock.systemUTC(), TransactionOperations.withoutTransaction()),
                 List.of(AuditedRoutes.of(get("/records/{id}", "RECORD_READ"))));
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("dr-x", null,
                 "ROLE_CLINICIAN"));
