@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * every {@code pollInterval}, so an arrival is seen at most one interval plus one round trip late.
  * Which report a message is about is read afterwards, from its decoded subject and text.
  */
-final class ImapArrivals implements AutoCloseable {
+public final class ImapArrivals implements AutoCloseable {
 
     private final Store store;
     private final Folder inbox;
@@ -45,7 +45,7 @@ final class ImapArrivals implements AutoCloseable {
         this.poller.setDaemon(true);
     }
 
-    static ImapArrivals watch(int imapPort, String address, Duration pollInterval) {
+    public static ImapArrivals watch(int imapPort, String address, Duration pollInterval) {
         Properties props = new Properties();
         props.put("mail.imap.connectiontimeout", "5000");
         props.put("mail.imap.timeout", "10000");
@@ -64,7 +64,7 @@ final class ImapArrivals implements AutoCloseable {
     }
 
     /** Messages that arrived since watching began. */
-    int received() {
+    public int received() {
         if (failure != null) {
             throw failure;
         }
@@ -90,7 +90,7 @@ final class ImapArrivals implements AutoCloseable {
     }
 
     /** For each of the reports, when its first message was seen (reports without a message are left out). */
-    Map<String, Long> arrivalsOf(Collection<String> reportIds) {
+    public Map<String, Long> arrivalsOf(Collection<String> reportIds) {
         Map<String, Long> byReport = new HashMap<>();
         try {
             Folder reading = store.getFolder("INBOX");

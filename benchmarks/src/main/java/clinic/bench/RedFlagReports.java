@@ -8,14 +8,14 @@ import java.util.Map;
  * Intake bodies that always raise a clinician alert: numbness (URGENT_REVIEW) and a pop at the back of
  * the heel (EMERGENCY), taking turns. Same answers as the local-platform end-to-end tests use.
  */
-final class RedFlagReports {
+public final class RedFlagReports {
 
     static final String PATIENT_EMAIL = "latency-probe@example.org";
 
     private RedFlagReports() {
     }
 
-    static Map<String, Object> number(int i) {
+    public static Map<String, Object> number(int i) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("patient", Map.of("externalId", "PROBE-" + i, "name", "Latency Probe", "email", PATIENT_EMAIL));
         report.put("ageYears", 38);

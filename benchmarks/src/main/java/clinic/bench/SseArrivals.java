@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * Subscribes to the clinician dashboard feed and notes, per report, the moment ({@link System#nanoTime})
  * its {@code alert-raised} event was read: the time a dashboard would show it.
  */
-final class SseArrivals implements AutoCloseable {
+public final class SseArrivals implements AutoCloseable {
 
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
     private final JsonMapper json;
@@ -29,7 +29,7 @@ final class SseArrivals implements AutoCloseable {
     }
 
     /** Returns once the feed has answered, so no alert raised afterwards can be missed. */
-    static SseArrivals open(String notificationBaseUrl, String clinicianToken, JsonMapper json) {
+    public static SseArrivals open(String notificationBaseUrl, String clinicianToken, JsonMapper json) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(notificationBaseUrl + "/api/v1/alerts/stream"))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + clinicianToken).GET().build();
@@ -52,7 +52,7 @@ final class SseArrivals implements AutoCloseable {
         }
     }
 
-    Long arrival(String reportId) {
+    public Long arrival(String reportId) {
         return arrivals.get(reportId);
     }
 
