@@ -64,6 +64,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     static LocalPlatform start(PlatformSettings settings) {
         long started = System.nanoTime();
+        NotificationApplication.preferDirectMailStreams(); // before the mail server parses its first message
         LocalMailServer mail = LocalMailServer.start(settings.smtpPort(), settings.imapPort());
         PersistentKafkaBroker broker;
         try {

@@ -17,8 +17,23 @@ import java.time.Clock;
 @EnableConfigurationProperties(NotificationProperties.class)
 public class NotificationApplication {
 
+    /** Jakarta Mail's system property that names its stream provider. */
+    static final String MAIL_STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
     public static SpringApplicationBuilder application() {
+        preferDirectMailStreams();
         return new SpringApplicationBuilder(NotificationApplication.class).properties("spring.config.name=notification");
+    }
+
+    /**
+     * Names Angus Mail's stream provider outright (unless set already). Without it Jakarta Mail 2.1 runs a
+     * ServiceLoader lookup through every jar for each body part it creates or writes: 12% of the local platform's
+     * CPU at 200 reports/s (issue 14's profile), on the sending side and in the local mail server alike.
+     */
+    public static void preferDirectMailStreams() {
+        if (System.getProperty(MAIL_STREAM_PROVIDER) == null) {
+            System.setProperty(MAIL_STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
     }
 
     @Bean
