@@ -2,12 +2,15 @@ package clinic.local;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.BatchInterceptor;
+import org.springframework.kafka.listener.CompositeBatchInterceptor;
 import org.springframework.kafka.listener.CompositeRecordInterceptor;
 import org.springframework.kafka.listener.RecordInterceptor;
 
@@ -25,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the Nth record returned normally. At that point the handler's database transaction has committed,
  * but the container has not committed the record's offset yet: it commits after the whole poll batch
  * (the services keep Spring Kafka's default ack mode BATCH), so the record will be delivered again.
+ * Record listeners are watched through a {@link RecordInterceptor}; batch listeners (the services' own
+ * listeners, one transaction per poll) through a {@link BatchInterceptor}, whose success comes after the
+ * batch's transaction committed and before the container commits the batch's offsets.
  *
  * <p>Disarmed it changes nothing, so the fault suite can run the service this way from the start. The
  * test arms it by writing N into the file named by {@value #ARM_FILE}; before halting, the JVM writes
@@ -52,13 +58,17 @@ class HaltAfterRecords {
                     RecordInterceptor existing = factory.getRecordInterceptor();
                     factory.setRecordInterceptor(existing == null ? halting
                             : new CompositeRecordInterceptor(existing, halting));
+                    BatchInterceptor existingBatch = factory.getBatchInterceptor();
+                    factory.setBatchInterceptor(existingBatch == null ? halting
+                            : new CompositeBatchInterceptor(existingBatch, halting));
                 }
                 return bean;
             }
         };
     }
 
-    static final class HaltingInterceptor implements RecordInterceptor<Object, Object> {
+    static final class HaltingInterceptor
+            implements RecordInterceptor<Object, Object>, BatchInterceptor<Object, Object> {
 
         private final Path armFile;
         private final AtomicInteger succeededSinceArmed = new AtomicInteger();
@@ -75,7 +85,25 @@ class HaltAfterRecords {
         }
 
         @Override
+        public ConsumerRecords<Object, Object> intercept(ConsumerRecords<Object, Object> records,
+                                                         Consumer<Object, Object> consumer) {
+            return records;
+        }
+
+        @Override
         public void success(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+            countAndMaybeHalt(record);
+        }
+
+        /** The whole batch committed in one transaction: halt at its Nth record since arming, if it holds one. */
+        @Override
+        public void success(ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
+            for (ConsumerRecord<Object, Object> record : records) {
+                countAndMaybeHalt(record);
+            }
+        }
+
+        private void countAndMaybeHalt(ConsumerRecord<Object, Object> record) {
             if (haltAfter < 0 && !arm()) {
                 return;
             }
