@@ -25,6 +25,8 @@ class AuditedActions {
                 post("/reports", "REPORT_FORM_SUBMIT"),
                 get("/reports/{reportId}", "REPORT_PAGE_READ"),
                 get("/internal/v1/patient-contacts/{reportId}", "PATIENT_CONTACT_READ"),
+                // one row per report named in the body (AuditMarks.aboutEach)
+                post("/internal/v1/patient-contacts/lookups", "PATIENT_CONTACT_READ"),
                 // the report is named by the controller: the path holds the link's token, which is never kept
                 get("/email-confirmations/{token}", "EMAIL_CONFIRMATION_READ"),
                 post("/email-confirmations/{token}", "EMAIL_CONFIRM"));

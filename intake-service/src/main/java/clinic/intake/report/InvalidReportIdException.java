@@ -15,15 +15,20 @@ import java.util.Map;
 class InvalidReportIdException extends ErrorResponseException {
 
     InvalidReportIdException() {
-        super(HttpStatus.BAD_REQUEST, problem(), null);
+        this("reportId", "must be a UUID");
     }
 
-    private static ProblemDetail problem() {
+    /** A list of report ids that is wrong as a whole (empty, too long) or holds an entry that is not a UUID. */
+    InvalidReportIdException(String field, String message) {
+        super(HttpStatus.BAD_REQUEST, problem(field, message), null);
+    }
+
+    private static ProblemDetail problem(String field, String message) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request is invalid; see errors for each bad field.");
         problem.setType(URI.create("urn:clinic:problem:invalid-request"));
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", "reportId", "message", "must be a UUID")));
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return problem;
     }
 }

@@ -23,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -112,6 +115,18 @@ public class SymptomReportService {
      */
     @Transactional
     Optional<PatientContact> contact(UUID reportId) {
+        return contactOf(reportId);
+    }
+
+    /** {@link #contact} for several reports in one transaction, in the order given; absent for an unknown id. */
+    @Transactional
+    Map<UUID, Optional<PatientContact>> contacts(List<UUID> reportIds) {
+        Map<UUID, Optional<PatientContact>> contacts = new LinkedHashMap<>();
+        reportIds.forEach(id -> contacts.computeIfAbsent(id, this::contactOf));
+        return contacts;
+    }
+
+    private Optional<PatientContact> contactOf(UUID reportId) {
         return reports.findById(reportId).map(report -> {
             String email = report.patientEmail();
             Optional<Owner> owner = report.owner();

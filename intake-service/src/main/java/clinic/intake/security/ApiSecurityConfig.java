@@ -37,6 +37,7 @@ class ApiSecurityConfig {
             // object-level rule (own reports only unless clinician) in SymptomReportController
             get("/api/v1/symptom-reports/{reportId}").to("ROLE_CLINICIAN", "ROLE_PATIENT", "SCOPE_reports:read"),
             get("/internal/v1/patient-contacts/{reportId}").to("SCOPE_patients:contact"),
+            post("/internal/v1/patient-contacts/lookups").to("SCOPE_patients:contact"),
             get("/v3/api-docs", "/v3/api-docs.yaml").to(API_USERS));
 
     @Bean

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,6 +143,54 @@ class PatientContactTest {
             assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("reportId");
             assertThat(response.body()).doesNotContain("Exception", "'");
         }
+    }
+
+    @Test
+    void aLookupOfSeveralAnswersTheKnownContactsNamesTheUnknownAndAuditsEachReport() {
+        UUID first = submit();
+        UUID second = submit();
+        UUID unknown = UUID.randomUUID();
+
+        HttpResponse<String> response = lookup("{\"reportIds\": [\"" + first + "\", \"" + unknown + "\", \""
+                + second + "\"]}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JsonNode answer = IntakeHttp.json(response);
+        assertThat(answer.get("contacts").valueStream().map(contact -> contact.get("reportId").asString()))
+                .containsExactly(first.toString(), second.toString());
+        assertThat(answer.get("contacts").valueStream().map(contact -> contact.get("email").asString()))
+                .containsOnly(EMAIL);
+        assertThat(answer.get("contacts").get(0).has("emailConfirmed")).isTrue();
+        assertThat(answer.get("unknownReportIds").valueStream().map(JsonNode::asString))
+                .containsExactly(unknown.toString());
+        for (UUID asked : List.of(first, second, unknown)) {
+            assertThat(jdbc.sql("select count(*) from audit_event where object_id = ? and action = ?")
+                    .params(asked.toString(), "PATIENT_CONTACT_READ").query(Long.class).single())
+                    .as("audit rows for %s", asked).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void aLookupWithNoIdsTooManyOrAMalformedOneIsA400Problem() {
+        String tooMany = java.util.stream.IntStream.range(0, PatientContactController.MAX_LOOKUP + 1)
+                .mapToObj(i -> "\"" + UUID.randomUUID() + "\"").collect(java.util.stream.Collectors.joining(","));
+        for (String body : List.of("{\"reportIds\": []}", "{}", "{\"reportIds\": [" + tooMany + "]}",
+                "{\"reportIds\": [\"" + UUID.randomUUID() + "\", \"not-a-report\"]}")) {
+            HttpResponse<String> response = lookup(body);
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(IntakeHttp.contentType(response)).startsWith("application/problem+json");
+            JsonNode problem = IntakeHttp.json(response);
+            assertThat(problem.get("type").asString()).isEqualTo("urn:clinic:problem:invalid-request");
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("reportIds");
+            assertThat(response.body()).doesNotContain("Exception", "not-a-report");
+        }
+    }
+
+    private HttpResponse<String> lookup(String json) {
+        return http.post(PatientContactController.LOOKUPS_PATH, json.getBytes(StandardCharsets.UTF_8),
+                "application/json");
     }
 
     private UUID submitAs(String token) {

@@ -70,6 +70,7 @@ class SecurityMatrixTest {
             api(REPORTS).allows("POST", PATIENT, REPORTS_WRITE),
             api(REPORTS + "/{reportId}").allows("GET HEAD", PATIENT, CLINICIAN, REPORTS_READ),
             api(CONTACTS + "{reportId}").allows("GET HEAD", PATIENTS_CONTACT),
+            api(CONTACTS + "lookups").allows("POST", PATIENTS_CONTACT),
             api("/v3/api-docs")
                     .allows("GET HEAD", PATIENT, CLINICIAN, OPS, REPORTS_WRITE, REPORTS_READ, PATIENTS_CONTACT),
             api("/v3/api-docs.yaml")
@@ -149,6 +150,9 @@ class SecurityMatrixTest {
                 arguments("patient reads a contact", "GET", CONTACTS + UUID.randomUUID(), ISSUER.patient("p")),
                 arguments("clinician reads a contact", "GET", CONTACTS + UUID.randomUUID(), ISSUER.clinician("c")),
                 arguments("client without patients:contact reads a contact", "GET", CONTACTS + UUID.randomUUID(),
+                        ISSUER.client("integration", "reports:read", "reports:write")),
+                arguments("patient looks contacts up", "POST", CONTACTS + "lookups", ISSUER.patient("p")),
+                arguments("client without patients:contact looks contacts up", "POST", CONTACTS + "lookups",
                         ISSUER.client("integration", "reports:read", "reports:write")),
                 arguments("patient reads the audit trail", "GET", AUDIT + UUID.randomUUID(), ISSUER.patient("p")),
                 arguments("clinician reads the audit trail", "GET", AUDIT + UUID.randomUUID(),

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -30,13 +31,19 @@ public class AuditEvents {
 
     void record(String actor, String actorRole, String action, String objectId, AuditOutcome outcome,
                 int httpStatus) {
+        recordEach(actor, actorRole, action, Collections.singletonList(objectId), outcome, httpStatus);
+    }
+
+    /** One row per object (a null id: the request named none), all in one transaction. */
+    void recordEach(String actor, String actorRole, String action, List<String> objectIds, AuditOutcome outcome,
+                    int httpStatus) {
         // microseconds: what PostgreSQL keeps, so a row reads back as it was written
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        transaction.executeWithoutResult(status -> jdbc.sql(
+        transaction.executeWithoutResult(status -> objectIds.forEach(objectId -> jdbc.sql(
                         "insert into audit_event (occurred_at, actor, actor_role, action, object_id, outcome, http_status) "
                                 + "values (?, ?, ?, ?, ?, ?, ?)")
                 .params(now, clip(actor, 200), clip(actorRole, 60), action, objectId, outcome.name(), httpStatus)
-                .update());
+                .update()));
     }
 
     /** Newest first, at most {@value #MAX_ROWS}; {@code role} (null for all) is one of a multi-role actor's roles. */

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes exactly one audit row per request to a patient-data route. It sits in the security filter chain
+ * Writes exactly one audit row per request to a patient-data route (one per object when the controller names
+ * several, {@link AuditMarks#aboutEach}). It sits in the security filter chain
  * before anything that may refuse a request, so refusals (401, 403) are recorded too; when the rest of the
  * chain returns, the security context still holds the caller. Async and error dispatches of the same request
  * pass untouched, so a server-sent event stream or an error page adds no row. Not a bean: Boot would also
@@ -55,8 +56,13 @@ final class AuditFilter extends OncePerRequestFilter {
         String created = AuditMarks.createdId(request);
         String objectId = created != null ? created : audited.objectId();
         AuditOutcome outcome = AuditOutcome.of(status, AuditMarks.denied(request), !actor.isAnonymous());
+        List<String> objectIds = AuditMarks.objectIds(request);
         try {
-            events.record(actor.id(), actor.role(), audited.action(), objectId, outcome, status);
+            if (objectIds.isEmpty()) {
+                events.record(actor.id(), actor.role(), audited.action(), objectId, outcome, status);
+            } else {
+                events.recordEach(actor.id(), actor.role(), audited.action(), objectIds, outcome, status);
+            }
         } catch (RuntimeException failure) {
             // the answer is decided (a submission is committed): a lost row is for operations, never a 500
             log.error("Audit row not written: {} {} {} {}", audited.action(), objectId, status,

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,6 +17,7 @@ public final class AuditMarks {
 
     private static final String OBJECT_ID = AuditMarks.class.getName() + ".objectId";
     private static final String DENIED = AuditMarks.class.getName() + ".denied";
+    private static final String OBJECT_IDS = AuditMarks.class.getName() + ".objectIds";
 
     private AuditMarks() {
     }
@@ -29,6 +32,14 @@ public final class AuditMarks {
         set(OBJECT_ID, objectId.toString());
     }
 
+    /**
+     * The current request concerns each of these objects (a lookup of several at once): the trail gets one row per
+     * object, all written in one transaction, as if each had been asked for alone.
+     */
+    public static void aboutEach(Collection<UUID> objectIds) {
+        set(OBJECT_IDS, objectIds.stream().map(UUID::toString).distinct().toList());
+    }
+
     /** The current request was refused the object it asked for, although its answer does not say so. */
     public static void deniedObject() {
         set(DENIED, Boolean.TRUE);
@@ -36,6 +47,11 @@ public final class AuditMarks {
 
     static String createdId(HttpServletRequest request) {
         return request.getAttribute(OBJECT_ID) instanceof String id ? id : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> objectIds(HttpServletRequest request) {
+        return request.getAttribute(OBJECT_IDS) instanceof List<?> ids ? (List<String>) ids : List.of();
     }
 
     static boolean denied(HttpServletRequest request) {
