@@ -2,7 +2,9 @@ package clinic.notification;
 
 import clinic.support.testing.TestIssuer;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -10,12 +12,15 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.List;
+import java.util.UUID;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
@@ -33,6 +38,7 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
     public static final String TOKEN_PATH = "/oauth2/token";
     /** The client-credentials token the token endpoint stub hands out; intake's stubs require it. */
     public static final String CONTACT_TOKEN = "test-contact-token";
+    public static final String CONTACT_LOOKUPS = "/internal/v1/patient-contacts/lookups";
 
     private static GreenMail smtp;
     private static int smtpPort;
@@ -77,11 +83,30 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
         server.stubFor(post(urlEqualTo(TOKEN_PATH)).atPriority(10)
                 .withFormParam("grant_type", equalTo("client_credentials"))
                 .willReturn(tokenResponse()));
-        server.stubFor(get(urlPathMatching("/internal/v1/patient-contacts/.*")).atPriority(10)
+        // every report asked for is known, with one confirmed address (WireMock's response templating)
+        server.stubFor(post(urlEqualTo(CONTACT_LOOKUPS)).atPriority(10)
                 .withHeader("Authorization", equalTo("Bearer " + CONTACT_TOKEN))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"email\": \"any.patient@example.test\", \"emailConfirmed\": true, "
-                                + "\"confirmationPath\": null}")));
+                        .withTransformers("response-template").withBody("""
+                                {"contacts": [{{#each (jsonPath request.body '$.reportIds') as |id|}}\
+                                {{#unless @first}},{{/unless}}{"reportId": "{{id}}", "email": "any.patient@example.test", \
+                                "emailConfirmed": true, "confirmationPath": null}{{/each}}], "unknownReportIds": []}""")));
+    }
+
+    /** A lookup of contacts that names this report (possibly among others of the same batch). */
+    public static MappingBuilder contactLookupOf(UUID reportId) {
+        return post(urlEqualTo(CONTACT_LOOKUPS)).withRequestBody(containing(reportId.toString()));
+    }
+
+    /** The lookups of contacts that named this report. */
+    public static RequestPatternBuilder contactLookupsOf(UUID reportId) {
+        return postRequestedFor(urlEqualTo(CONTACT_LOOKUPS)).withRequestBody(containing(reportId.toString()));
+    }
+
+    /** Intake's answer to a lookup: these contacts (JSON objects), and these reports unknown. */
+    public static String contactsAnswer(List<String> contacts, List<UUID> unknown) {
+        return "{\"contacts\": [" + String.join(", ", contacts) + "], \"unknownReportIds\": ["
+                + String.join(", ", unknown.stream().map(id -> "\"" + id + "\"").toList()) + "]}";
     }
 
     public static ResponseDefinitionBuilder tokenResponse() {

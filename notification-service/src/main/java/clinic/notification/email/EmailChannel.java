@@ -8,6 +8,7 @@ import clinic.notification.delivery.DeliveryChannel;
 import clinic.notification.delivery.DeliveryFailure;
 import clinic.notification.delivery.DeliveryTask;
 import clinic.notification.delivery.Message;
+import clinic.notification.delivery.Recipient;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.MailAuthenticationException;
@@ -29,7 +30,7 @@ import java.util.UUID;
  * Email over SMTP: a multipart message with plain-text and HTML bodies. The Message-ID is derived from the
  * delivery id (and {@code X-Clinic-Delivery-Id} carries it too), so a resend after a crash can be recognised
  * as the same message. Clinician and escalation addresses come from the configuration; the patient's is
- * looked up from intake for this one send and dropped afterwards. An address intake does not vouch for gets
+ * looked up from intake (one call per chunk) for this send and dropped afterwards. An address intake does not vouch for gets
  * only the fixed "we received your report" email ({@link UnconfirmedAddressMessages}), never the notice. The
  * dispatcher hands it a chunk of a batch at a time, sent over one SMTP connection ({@link #sendAll}).
  */
@@ -85,10 +86,17 @@ class EmailChannel implements ChannelSender {
         // Identity: a MimeMessage is the key JavaMailSenderImpl reports a failure under.
         Map<MimeMessage, UUID> composed = new IdentityHashMap<>();
         List<MimeMessage> batch = new ArrayList<>(messages.size());
+        // one lookup for all the patients of this chunk, not one call (and one audit transaction in intake) each
+        // (clinicians' and escalation addresses come from the configuration: their chunks ask intake nothing)
+        List<UUID> patientReports = messages.stream()
+                .filter(outgoing -> outgoing.task().recipient() == Recipient.PATIENT)
+                .map(outgoing -> outgoing.task().reportId()).toList();
+        PatientContacts.Found patients = patientReports.isEmpty() ? PatientContacts.Found.NONE
+                : contacts.lookupAll(patientReports);
         for (Outgoing outgoing : messages) {
             UUID deliveryId = outgoing.task().deliveryId();
             try {
-                MimeMessage mime = mime(outgoing.task(), outgoing.message());
+                MimeMessage mime = mime(outgoing.task(), outgoing.message(), patients);
                 composed.put(mime, deliveryId);
                 batch.add(mime);
             } catch (DeliveryFailure failure) {
@@ -127,12 +135,13 @@ class EmailChannel implements ChannelSender {
     }
 
     /** The recipient's address is resolved here, per message; the patient's is used for this one send only. */
-    private MimeMessage mime(DeliveryTask task, Message message) throws DeliveryFailure {
+    private MimeMessage mime(DeliveryTask task, Message message, PatientContacts.Found patients)
+            throws DeliveryFailure {
         return switch (task.recipient()) {
             case CLINICIAN -> compose(task, message, properties.email().clinicianTo());
             case ESCALATION -> compose(task, message, properties.escalation().emailTo());
             case PATIENT -> {
-                PatientContact contact = contacts.lookup(task.reportId());
+                PatientContact contact = patients.of(task.reportId());
                 // Decided at every attempt: the patient may have confirmed the address since the last one.
                 yield compose(task, contact.emailConfirmed() ? message : unconfirmedAddress.compose(task, contact),
                         contact.email());

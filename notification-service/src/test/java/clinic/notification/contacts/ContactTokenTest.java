@@ -1,6 +1,7 @@
 package clinic.notification.contacts;
 
 import clinic.notification.NotificationProperties;
+import clinic.notification.TestServers;
 import clinic.notification.delivery.DeliveryFailure;
 import clinic.notification.delivery.Outcome;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -19,17 +20,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ContactTokenTest {
 
     private static final String TOKEN_PATH = "/oauth2/token";
-    private static final String CONTACTS = "/internal/v1/patient-contacts/.*";
+    private static final String CONTACTS = TestServers.CONTACT_LOOKUPS;
 
     private static WireMockServer http;
 
@@ -86,15 +85,15 @@ class ContactTokenTest {
         pointedAtWireMock().run(app -> {
             PatientContacts contacts = app.getBean(PatientContacts.class);
 
-            assertThat(contacts.lookup(UUID.randomUUID()).email()).isEqualTo("pat@example.test");
-            assertThat(contacts.lookup(UUID.randomUUID()).email()).isEqualTo("pat@example.test");
+            assertThat(lookup(contacts, UUID.randomUUID()).email()).isEqualTo("pat@example.test");
+            assertThat(lookup(contacts, UUID.randomUUID()).email()).isEqualTo("pat@example.test");
         });
 
         assertThat(http.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)))).singleElement().satisfies(request -> {
             assertThat(request.getBodyAsString()).contains("grant_type=client_credentials", "scope=patients%3Acontact");
             assertThat(request.getHeader("Authorization")).startsWith("Basic ");
         });
-        assertThat(http.findAll(getRequestedFor(urlPathMatching(CONTACTS)))).hasSize(2);
+        assertThat(http.findAll(postRequestedFor(urlEqualTo(CONTACTS)))).hasSize(2);
     }
 
     @Test
@@ -104,13 +103,13 @@ class ContactTokenTest {
                         "clinic.notification.intake.base-url=" + http.baseUrl())
                 .run(app -> {
                     assertThat(app).hasNotFailed();
-                    assertThatThrownBy(() -> app.getBean(PatientContacts.class).lookup(UUID.randomUUID()))
+                    assertThatThrownBy(() -> lookup(app.getBean(PatientContacts.class), UUID.randomUUID()))
                             .isInstanceOfSatisfying(DeliveryFailure.class, failure -> {
                                 assertThat(failure.outcome()).isEqualTo(Outcome.TRANSIENT_FAILURE);
                                 assertThat(failure.errorClass()).isEqualTo("PatientContactTokenUnavailable");
                             });
                 });
-        assertThat(http.findAll(getRequestedFor(urlPathMatching(CONTACTS)))).as("no call without a token").isEmpty();
+        assertThat(http.findAll(postRequestedFor(urlEqualTo(CONTACTS)))).as("no call without a token").isEmpty();
     }
 
     @Test
@@ -121,14 +120,14 @@ class ContactTokenTest {
 
         pointedAtWireMock().run(app -> {
             PatientContacts contacts = app.getBean(PatientContacts.class);
-            assertThatThrownBy(() -> contacts.lookup(UUID.randomUUID()))
+            assertThatThrownBy(() -> lookup(contacts, UUID.randomUUID()))
                     .isInstanceOfSatisfying(DeliveryFailure.class,
                             failure -> assertThat(failure.outcome()).isEqualTo(Outcome.TRANSIENT_FAILURE));
 
             http.stubFor(post(urlEqualTo(TOKEN_PATH)).inScenario("issuer").whenScenarioStateIs(Scenario.STARTED)
                     .willReturn(token("token-after-outage")));
 
-            assertThat(contacts.lookup(UUID.randomUUID()).email()).isEqualTo("pat@example.test");
+            assertThat(lookup(contacts, UUID.randomUUID()).email()).isEqualTo("pat@example.test");
         });
     }
 
@@ -138,19 +137,19 @@ class ContactTokenTest {
                 .willSetStateTo("second").willReturn(token("revoked-token")));
         http.stubFor(post(urlEqualTo(TOKEN_PATH)).inScenario("tokens").whenScenarioStateIs("second")
                 .willReturn(token("fresh-token")));
-        http.stubFor(get(urlPathMatching(CONTACTS)).withHeader("Authorization", equalTo("Bearer revoked-token"))
+        http.stubFor(post(urlEqualTo(CONTACTS)).withHeader("Authorization", equalTo("Bearer revoked-token"))
                 .willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
         intakeAccepts("fresh-token");
 
         pointedAtWireMock().run(app -> {
             PatientContacts contacts = app.getBean(PatientContacts.class);
-            assertThatThrownBy(() -> contacts.lookup(UUID.randomUUID()))
+            assertThatThrownBy(() -> lookup(contacts, UUID.randomUUID()))
                     .isInstanceOfSatisfying(DeliveryFailure.class, failure -> {
                         assertThat(failure.outcome()).isEqualTo(Outcome.TRANSIENT_FAILURE);
                         assertThat(failure.errorClass()).isEqualTo("PatientContactHttp401");
                     });
 
-            assertThat(contacts.lookup(UUID.randomUUID()).email()).isEqualTo("pat@example.test");
+            assertThat(lookup(contacts, UUID.randomUUID()).email()).isEqualTo("pat@example.test");
         });
         assertThat(http.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)))).hasSize(2);
     }
@@ -160,19 +159,54 @@ class ContactTokenTest {
         tokenEndpointGives("token-1");
         UUID forbidden = UUID.randomUUID();
         UUID unknown = UUID.randomUUID();
-        http.stubFor(get(urlEqualTo("/internal/v1/patient-contacts/" + forbidden))
-                .willReturn(aResponse().withStatus(403)));
-        http.stubFor(get(urlEqualTo("/internal/v1/patient-contacts/" + unknown))
-                .willReturn(aResponse().withStatus(404)));
+        http.stubFor(TestServers.contactLookupOf(forbidden).willReturn(aResponse().withStatus(403)));
+        http.stubFor(TestServers.contactLookupOf(unknown).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody(TestServers.contactsAnswer(List.of(), List.of(unknown)))));
 
         pointedAtWireMock().run(app -> {
             PatientContacts contacts = app.getBean(PatientContacts.class);
-            assertThatThrownBy(() -> contacts.lookup(forbidden)).isInstanceOfSatisfying(DeliveryFailure.class,
+            assertThatThrownBy(() -> lookup(contacts, forbidden)).isInstanceOfSatisfying(DeliveryFailure.class,
                     failure -> assertThat(failure.outcome()).isEqualTo(Outcome.TRANSIENT_FAILURE));
-            assertThatThrownBy(() -> contacts.lookup(unknown)).isInstanceOfSatisfying(DeliveryFailure.class,
+            assertThatThrownBy(() -> lookup(contacts, unknown)).isInstanceOfSatisfying(DeliveryFailure.class,
                     failure -> assertThat(failure.outcome()).isEqualTo(Outcome.PERMANENT_FAILURE));
         });
         assertThat(http.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)))).as("a 403 keeps the token").hasSize(1);
+    }
+
+    @Test
+    void oneCallLooksSeveralReportsUpAndEachGetsItsContactOrItsOwnReason() {
+        tokenEndpointGives("token-1");
+        UUID known = UUID.randomUUID();
+        UUID withoutEmail = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        UUID leftOut = UUID.randomUUID();
+        http.stubFor(post(urlEqualTo(CONTACTS)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(TestServers.contactsAnswer(List.of(
+                        "{\"reportId\": \"" + known + "\", \"email\": \"pat@example.test\", \"emailConfirmed\": true}",
+                        "{\"reportId\": \"" + withoutEmail + "\", \"email\": \" \"}"), List.of(unknown)))));
+
+        pointedAtWireMock().run(app -> {
+            PatientContacts.Found found = app.getBean(PatientContacts.class)
+                    .lookupAll(List.of(known, withoutEmail, unknown, leftOut, known));
+
+            assertThat(found.of(known).email()).isEqualTo("pat@example.test");
+            assertThat(found.of(known).emailConfirmed()).isTrue();
+            assertThat(found.failures().get(withoutEmail).errorClass()).isEqualTo("PatientContactWithoutEmail");
+            assertThat(found.failures().get(withoutEmail).outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
+            assertThat(found.failures().get(unknown).errorClass()).isEqualTo("PatientContactNotFound");
+            assertThat(found.failures().get(unknown).outcome()).isEqualTo(Outcome.PERMANENT_FAILURE);
+            assertThat(found.failures().get(leftOut).outcome()).as("left out of the answer: asked again later")
+                    .isEqualTo(Outcome.TRANSIENT_FAILURE);
+        });
+        assertThat(http.findAll(postRequestedFor(urlEqualTo(CONTACTS)))).singleElement()
+                .satisfies(request -> assertThat(request.getBodyAsString()).contains(known.toString(),
+                        withoutEmail.toString(), unknown.toString(), leftOut.toString()));
+    }
+
+    /** One report's contact through the batched lookup, as the email channel asks for it. */
+    private static PatientContact lookup(PatientContacts contacts, UUID reportId) throws DeliveryFailure {
+        return contacts.lookupAll(List.of(reportId)).of(reportId);
     }
 
     private static void tokenEndpointGives(String accessToken) {
@@ -187,9 +221,12 @@ class ContactTokenTest {
     }
 
     private static void intakeAccepts(String accessToken) {
-        http.stubFor(get(urlPathMatching(CONTACTS)).withHeader("Authorization", equalTo("Bearer " + accessToken))
+        http.stubFor(post(urlEqualTo(CONTACTS)).withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"email\": \"pat@example.test\", \"emailConfirmed\": true, \"confirmationPath\": null}")));
+                        .withTransformers("response-template").withBody("""
+                                {"contacts": [{"reportId": "{{jsonPath request.body '$.reportIds[0]'}}",
+                                 "email": "pat@example.test", "emailConfirmed": true, "confirmationPath": null}],
+                                 "unknownReportIds": []}""")));
     }
 
     @Configuration(proxyBeanMethods = false)

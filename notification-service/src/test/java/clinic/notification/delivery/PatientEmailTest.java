@@ -21,8 +21,6 @@ import static clinic.notification.TestEvents.send;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -99,9 +97,9 @@ class PatientEmailTest {
     @Test
     void aReportIntakeDoesNotKnowFailsThePatientEmailPermanentlyWithoutSendingAnything() {
         UUID reportId = UUID.randomUUID();
-        TestServers.http().stubFor(get(urlEqualTo("/internal/v1/patient-contacts/" + reportId)).atPriority(1)
-                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
-                        .withBody("{\"status\": 404, \"title\": \"Report not found\"}")));
+        TestServers.http().stubFor(TestServers.contactLookupOf(reportId).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(TestServers.contactsAnswer(List.of(), List.of(reportId)))));
 
         send(kafka, decision(reportId, Disposition.SELF_CARE));
 
@@ -111,9 +109,8 @@ class PatientEmailTest {
                 .containsExactly(new DeliveryLog.Attempt(1, "PERMANENT_FAILURE", "PatientContactNotFound"));
         assertThat(jdbc.sql("select status from notification where report_id = ? and kind = 'PATIENT_NOTICE'")
                 .param(reportId).query(String.class).single()).isEqualTo("FAILED");
-        // 404 is not retried within the call either: one lookup, no email.
-        assertThat(TestServers.http().findAll(getRequestedFor(urlEqualTo("/internal/v1/patient-contacts/"
-                + reportId)))).hasSize(1);
+        // an unknown report is not asked for again within the call either: one lookup, no email.
+        assertThat(TestServers.http().findAll(TestServers.contactLookupsOf(reportId))).hasSize(1);
         assertThat(Mailbox.to("any.patient@example.test", reportId.toString())).isEmpty();
     }
 
@@ -138,8 +135,8 @@ class PatientEmailTest {
     void aTokenIntakeRefusesIsDroppedAndTheEmailGoesOutWithANewOne() {
         UUID reportId = UUID.randomUUID();
         String address = "lee-" + reportId + "@example.test";
-        String path = "/internal/v1/patient-contacts/" + reportId;
-        TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path)
+        String path = "contacts of " + reportId; // the scenario's name
+        TestServers.http().stubFor(TestServers.contactLookupOf(reportId).atPriority(1).inScenario(path)
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
                 .willSetStateTo("token renewed").willReturn(aResponse().withStatus(401)
                         .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
@@ -285,27 +282,29 @@ class PatientEmailTest {
     }
 
     private static void intakeAnswers(UUID reportId, String json) {
-        TestServers.http().stubFor(get(urlEqualTo("/internal/v1/patient-contacts/" + reportId)).atPriority(1)
+        TestServers.http().stubFor(TestServers.contactLookupOf(reportId).atPriority(1)
                 .withHeader("Authorization", equalTo("Bearer " + TestServers.CONTACT_TOKEN))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(json)));
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(TestServers.contactsAnswer(List.of(json), List.of()))));
     }
 
     /** Intake answers 503 to the first two contact lookups of the report, then the contact. */
     private static void intakeUnavailableTwiceThenKnows(UUID reportId, String email, boolean confirmed) {
-        String path = "/internal/v1/patient-contacts/" + reportId;
-        TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path)
+        String path = "contacts of " + reportId; // the scenario's name
+        TestServers.http().stubFor(TestServers.contactLookupOf(reportId).atPriority(1).inScenario(path)
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
                 .willSetStateTo("second").willReturn(aResponse().withStatus(503)));
-        TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path)
+        TestServers.http().stubFor(TestServers.contactLookupOf(reportId).atPriority(1).inScenario(path)
                 .whenScenarioStateIs("second").willSetStateTo("third").willReturn(aResponse().withStatus(503)));
         intakeKnows(reportId, email, confirmed, path, "third");
     }
 
     private static void intakeKnows(UUID reportId, String email, boolean confirmed, String path, String state) {
-        TestServers.http().stubFor(get(urlEqualTo(path)).atPriority(1).inScenario(path).whenScenarioStateIs(state)
+        TestServers.http().stubFor(TestServers.contactLookupOf(reportId).atPriority(1).inScenario(path).whenScenarioStateIs(state)
                 .withHeader("Authorization", equalTo("Bearer " + TestServers.CONTACT_TOKEN))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody(contactJson(reportId, email, confirmed))));
+                        .withBody(TestServers.contactsAnswer(List.of(contactJson(reportId, email, confirmed)),
+                                List.of()))));
     }
 
     /** Intake's answer: an unconfirmed address comes with the path of its confirmation link. */

@@ -21,8 +21,6 @@ import static clinic.notification.TestEvents.send;
 import static clinic.notification.TestEvents.urgentReview;
 import static clinic.notification.TestServers.CLINICIAN_TO;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,9 +46,11 @@ class UrgentLaneTest {
         // Intake answers these lookups only after the notification service's read timeout: each patient email of
         // the backlog keeps a routine sender busy for a while, and none of them can be delivered yet.
         List<StubMapping> slowLookups = backlog.stream().map(reportId -> TestServers.http().stubFor(
-                get(urlEqualTo("/internal/v1/patient-contacts/" + reportId)).atPriority(1)
+                TestServers.contactLookupOf(reportId).atPriority(1)
                         .willReturn(aResponse().withFixedDelay(1_500).withHeader("Content-Type", "application/json")
-                                .withBody("{\"email\": \"any.patient@example.test\", \"emailConfirmed\": true}"))))
+                                .withBody(TestServers.contactsAnswer(List.of("{\"reportId\": \"" + reportId
+                                        + "\", \"email\": \"any.patient@example.test\", \"emailConfirmed\": true}"),
+                                        List.of())))))
                 .toList();
         try {
             backlog.forEach(reportId -> send(kafka, decision(reportId, Disposition.SELF_CARE)));
