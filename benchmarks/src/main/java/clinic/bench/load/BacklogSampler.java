@@ -2,6 +2,9 @@ package clinic.bench.load;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * During a step, once a second, the pipeline's backlog: accepted reports without a patient notice yet, plus
@@ -16,36 +19,31 @@ final class BacklogSampler implements AutoCloseable {
     private final PlatformCounters.Snapshot base;
     private final SubmittedReports submitted;
     private final List<double[]> samples = new ArrayList<>(); // {seconds since start, backlog}
-    private final Thread thread;
+    private final ScheduledExecutorService sampling = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "backlog-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final long start = System.nanoTime();
-    private volatile boolean running = true;
 
     BacklogSampler(PlatformCounters counters, PlatformCounters.Snapshot base, SubmittedReports submitted) {
         this.counters = counters;
         this.base = base;
         this.submitted = submitted;
-        this.thread = new Thread(this::sample, "backlog-sampler");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        // fixed delay: a scrape slowed by the load is not followed by a burst of catch-up scrapes
+        sampling.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);
     }
 
     private void sample() {
-        while (running) {
-            try {
-                long accepted = submitted.accepted();
-                PlatformCounters.Snapshot now = counters.read().since(base);
-                double backlog = accepted - now.patientNotices() + now.deliveriesPending();
-                synchronized (samples) {
-                    samples.add(new double[] {(System.nanoTime() - start) / 1e9, backlog});
-                }
-            } catch (RuntimeException e) {
-                // a scrape that timed out under load: the next one counts
+        try {
+            long accepted = submitted.accepted();
+            PlatformCounters.Snapshot now = counters.read().since(base);
+            double backlog = accepted - now.patientNotices() + now.deliveriesPending();
+            synchronized (samples) {
+                samples.add(new double[] {(System.nanoTime() - start) / 1e9, backlog});
             }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                return;
-            }
+        } catch (RuntimeException e) {
+            // a scrape that timed out under load: the next one counts (an exception would end the schedule)
         }
     }
 
@@ -90,10 +88,9 @@ final class BacklogSampler implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        sampling.shutdownNow();
         try {
-            thread.join(15_000);
+            sampling.awaitTermination(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -71,20 +71,20 @@ final class RawKafkaBaseline {
             CountDownLatch assigned = new CountDownLatch(relays + 1);
             AtomicLong counted = new AtomicLong();
             AtomicLong lastCountedAt = new AtomicLong();
+            CountDownLatch allCounted = new CountDownLatch(1);
             for (int i = 0; i < relays; i++) {
                 String from = topics.get(i);
                 String to = topics.get(i + 1);
                 threads.add(start("raw-relay-" + i, () -> relay(from, to, assigned)));
             }
-            threads.add(start("raw-count", () -> count(topics.get(relays), assigned, counted, lastCountedAt)));
+            threads.add(start("raw-count",
+                    () -> count(topics.get(relays), records, assigned, counted, lastCountedAt, allCounted)));
             if (!assigned.await(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the raw baseline's consumers got no partitions within 60 s");
             }
             long started = produce(topics.get(0), records, payloads);
-            long deadline = started + timeout.toNanos();
-            while (counted.get() < records && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            long remaining = started + timeout.toNanos() - System.nanoTime();
+            allCounted.await(Math.max(0, remaining), TimeUnit.NANOSECONDS); // the counter opens it at the last record
             stopping = true;
             for (Thread thread : threads) {
                 thread.join(10_000);
@@ -125,15 +125,19 @@ final class RawKafkaBaseline {
         }
     }
 
-    private void count(String topic, CountDownLatch assigned, AtomicLong counted, AtomicLong lastCountedAt) {
+    private void count(String topic, long expected, CountDownLatch assigned, AtomicLong counted,
+                       AtomicLong lastCountedAt, CountDownLatch allCounted) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(runId + "-count"))) {
             consumer.subscribe(List.of(topic));
             awaitAssignment(consumer, assigned);
             while (!stopping) {
                 ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(100));
                 if (!batch.isEmpty()) {
-                    counted.addAndGet(batch.count());
+                    long total = counted.addAndGet(batch.count());
                     lastCountedAt.set(System.nanoTime());
+                    if (total >= expected) {
+                        allCounted.countDown();
+                    }
                 }
             }
         }
