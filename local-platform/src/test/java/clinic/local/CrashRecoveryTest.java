@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real crash: the platform runs in its own JVM, is killed with SIGKILL right after a burst of
- * accepted reports, and is started again on the same data folder. The kill must catch work in flight, and every
+ * A real crash: the platform runs in its own JVM, is killed with SIGKILL while several clients are still
+ * submitting reports, and is started again on the same data folder. The kill must catch work in flight, and every
  * 202 must end up decided and notified exactly once, counted as the fault suite counts ({@link Invariants}):
  * decision and urgent-review events by {@code ce_id}, notifications, open alerts and emails.
  */
@@ -26,6 +25,13 @@ class CrashRecoveryTest {
 
     /** Short enough that the second run does not wait for the killed run's consumers; semantics do not depend on it. */
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+
+    /**
+     * The kill lands while submitters are still sending, once this many reports are accepted: the pipeline then has
+     * a backlog, so the crash catches reports in the outbox, on a topic and mid-delivery. A burst sent one by one
+     * and killed afterwards could find the (fast) pipeline already settled, and prove nothing.
+     */
+    private static final int KILL_AFTER_ACCEPTED = 150;
 
     @TempDir
     Path dataDir;
@@ -59,13 +65,15 @@ class CrashRecoveryTest {
         Ledger ledger = new Ledger();
 
         running = launch(settings, "first");
-        List<UUID> burst = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            burst.add(ledger.submit(client, i % 4 == 0 ? Ledger.Kind.URGENT : Ledger.Kind.SELF_CARE));
+        List<UUID> burst;
+        try (Submitters submitters = Submitters.start(client, ledger, 6)) {
+            submitters.awaitAccepted(KILL_AFTER_ACCEPTED);
+            running.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no graceful close
+            assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            burst = submitters.stop();
         }
-        running.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no graceful close
-        assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
         Instant killed = Instant.now();
+        System.out.println(burst.size() + " reports accepted before the kill -9");
 
         running = launch(settings, "second");
         long restarted = System.nanoTime();
