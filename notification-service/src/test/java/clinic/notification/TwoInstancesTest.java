@@ -1,6 +1,7 @@
 package clinic.notification;
 
 import clinic.events.triage.Disposition;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,6 +26,9 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static clinic.notification.TestEvents.decision;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static clinic.notification.TestEvents.send;
 import static clinic.notification.TestEvents.urgentReview;
 import static clinic.notification.TestServers.CLINICIAN_TO;
@@ -46,6 +50,8 @@ class TwoInstancesTest {
 
     private static final int ALERTS = 24;
     private static final int NOTICES = 8;
+    /** How long the on-call webhook takes to answer here: 24 of them take one instance alone over a second. */
+    private static final int SLOW_HOOK_MILLIS = 50;
 
     private static EmbeddedPostgres postgres;
 
@@ -61,6 +67,8 @@ class TwoInstancesTest {
 
     @Test
     void twoInstancesSendEveryMessageOnceAndEscalateEveryAlertOnce(EmbeddedKafkaBroker broker) {
+        StubMapping slowHooks = TestServers.http().stubFor(post(urlEqualTo(ONCALL_HOOK)).atPriority(1)
+                .willReturn(aResponse().withStatus(204).withFixedDelay(SLOW_HOOK_MILLIS)));
         try (ConfigurableApplicationContext first = start(broker);
              ConfigurableApplicationContext second = start(broker)) {
             JdbcClient jdbc = JdbcClient.create(first.getBean(DataSource.class));
@@ -102,6 +110,8 @@ class TwoInstancesTest {
             }
             assertThat(escalations(first) + escalations(second)).isEqualTo(ALERTS);
             producers.destroy();
+        } finally {
+            TestServers.http().removeStub(slowHooks);
         }
     }
 
@@ -119,6 +129,12 @@ class TwoInstancesTest {
                         "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                         // one consumer per instance and listener, so both instances get partitions
                         "--spring.kafka.listener.concurrency=1",
+                        // Small batches, one sender and one batch out at a time per lane, and slow webhooks (see
+                        // the test): neither instance can claim every due row at once, so both send, contending for
+                        // the same rows, which is what this test is about.
+                        "--clinic.notification.delivery.senders=1",
+                        "--clinic.notification.delivery.batch-size=2",
+                        "--clinic.notification.delivery.urgent-batch-size=2",
                         "--clinic.data-dir=target/test-data");
     }
 

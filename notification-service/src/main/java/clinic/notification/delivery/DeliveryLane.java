@@ -2,6 +2,8 @@ package clinic.notification.delivery;
 
 import clinic.notification.log.NotificationKind;
 import clinic.support.work.PollingWorker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -15,16 +17,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * One lane of the {@link DeliveryDispatcher}: a thread that claims due deliveries for some recipients only, and
  * sender threads of its own. A round claims a batch in a short transaction ({@code FOR UPDATE SKIP LOCKED}, then
- * a lease), sends it outside any transaction and records all its attempts together ({@link DeliveryRecorder}).
- * Lanes of one instance share nothing but the database, exactly like instances do.
+ * a lease), sends it outside any transaction and records all its attempts together ({@link DeliveryRecorder});
+ * the next batch is claimed while one is still being sent. Lanes of one instance share nothing but the database, exactly like instances do.
  */
 class DeliveryLane extends PollingWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryLane.class);
 
     /** What a lane needs from the dispatcher; one value per instance, shared by its lanes. */
     record Context(DeliveryStore store, TransactionTemplate transaction, Map<DeliveryChannel, ChannelSender> senders,
@@ -38,6 +44,11 @@ class DeliveryLane extends PollingWorker {
     private final int senderThreads;
     private final Context context;
     private volatile ExecutorService sending;
+    /**
+     * Batches claimed and not yet recorded, one per sender thread at most. New with each start, as the senders
+     * are: batches a stop abandoned never give their slot back.
+     */
+    private volatile Semaphore inFlight;
 
     DeliveryLane(String name, Set<Recipient> recipients, int batchSize, int senderThreads, Duration pollInterval,
                  Context context) {
@@ -62,28 +73,80 @@ class DeliveryLane extends PollingWorker {
                 thread.setDaemon(true);
                 return thread;
             });
+            inFlight = new Semaphore(senderThreads);
         }
         super.start();
     }
 
-    /** Claims, sends and records full batches until nothing of this lane is due. */
+    /**
+     * Claims batches until nothing of this lane is due, handing each to the senders without waiting for it: while
+     * one batch is being sent and recorded, the next is claimed. At most {@link #inFlight} batches are out at
+     * once; when all are, the claim waits, and the rows that fall due meanwhile make the next batch bigger.
+     */
     @Override
     protected void round() {
+        Semaphore slots = inFlight;
+        ExecutorService senders = sending;
         List<DeliveryTask> batch;
         do {
-            Instant now = clock().instant();
-            batch = context.transaction().execute(status -> context.store()
-                    .claim(context.owner(), now, now.plus(context.lease()), batchSize, recipients));
-            if (batch == null || batch.isEmpty()) {
+            if (!takeSlot(slots)) {
                 return;
             }
-            List<CompletableFuture<List<Attempt>>> jobs = jobs(batch).stream()
-                    .map(job -> CompletableFuture.supplyAsync(() -> send(job), sending)).toList();
-            CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new)).join();
+            try {
+                Instant now = clock().instant();
+                batch = context.transaction().execute(status -> context.store()
+                        .claim(context.owner(), now, now.plus(context.lease()), batchSize, recipients));
+            } catch (RuntimeException e) {
+                slots.release();
+                throw e;
+            }
+            if (batch == null || batch.isEmpty()) {
+                slots.release();
+                return;
+            }
+            dispatch(batch, senders, slots);
+        } while (batch.size() == batchSize);
+    }
+
+    private static boolean takeSlot(Semaphore slots) {
+        try {
+            slots.acquire();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping
+            return false;
+        }
+    }
+
+    /**
+     * Sends a claimed batch on the sender threads and records its attempts together once every job is back, then
+     * frees its slot. Should sending or recording fail outright, the rows keep their lease and are sent again
+     * when it runs out (delivery is at least once).
+     */
+    private void dispatch(List<DeliveryTask> batch, ExecutorService senders, Semaphore slots) {
+        List<CompletableFuture<List<Attempt>>> jobs;
+        try {
+            jobs = jobs(batch).stream().map(job -> CompletableFuture.supplyAsync(() -> send(job), senders)).toList();
+        } catch (RuntimeException e) { // the senders were shut down: stopping
+            slots.release();
+            throw e;
+        }
+        CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new)).thenRun(() -> {
             List<Attempt> attempts = new ArrayList<>(batch.size());
             jobs.forEach(job -> attempts.addAll(job.join()));
             context.recorder().record(context.owner(), attempts);
-        } while (batch.size() == batchSize);
+        }).whenComplete((recorded, failure) -> {
+            slots.release();
+            if (failure != null) {
+                // the class only: a message could quote a row's values
+                log.warn("{}: a batch of {} deliveries was not recorded ({}); they are sent again when their "
+                        + "lease runs out", name, batch.size(), rootOf(failure).getClass().getName());
+            }
+        });
+    }
+
+    private static Throwable rootOf(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /**
