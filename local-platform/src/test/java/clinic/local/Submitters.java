@@ -2,16 +2,14 @@ package clinic.local;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Clients that keep submitting reports of the usual mix ({@link Ledger#kindOf}) until they are stopped, so that a
+ * Clients that keep submitting reports of the usual mix ({@link Ledger#kindOf}) until they are closed, so that a
  * test can crash the platform in the middle of the traffic rather than after it. Every 202 is in the {@link Ledger};
  * a request cut off by the crash is not (its outcome is unknown to the client, as it would be to a real one).
  * A failure while the test waits in {@link #awaitAccepted} fails it; a failure after that is what the crash does to
@@ -22,7 +20,6 @@ final class Submitters implements AutoCloseable {
     private final PlatformClient client;
     private final Ledger ledger;
     private final List<Thread> threads = new ArrayList<>();
-    private final List<UUID> accepted = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean stopping;
@@ -51,31 +48,24 @@ final class Submitters implements AutoCloseable {
             if (failure.get() != null) {
                 throw new AssertionError("a submission failed before the crash", failure.get());
             }
-            return accepted.size() >= count;
+            return ledger.size() >= count;
         });
         crashExpected = true;
     }
 
-    /** Stops every submitter, waits for them, and returns the ids of every report accepted, in order of the 202s. */
-    List<UUID> stop() throws InterruptedException {
+    /** Stops every submitter and waits for them; what they got accepted is in the ledger. */
+    @Override
+    public void close() throws InterruptedException {
         stopping = true;
         for (Thread thread : threads) {
             thread.join(30_000);
         }
-        synchronized (accepted) {
-            return List.copyOf(accepted);
-        }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        stop();
     }
 
     private void submitUntilStopped() {
         while (!stopping) {
             try {
-                accepted.add(ledger.submit(client, Ledger.kindOf(sequence.getAndIncrement())));
+                ledger.submit(client, Ledger.kindOf(sequence.getAndIncrement()));
             } catch (RuntimeException | AssertionError e) {
                 if (!crashExpected) {
                     failure.compareAndSet(null, e);

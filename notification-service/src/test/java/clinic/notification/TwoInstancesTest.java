@@ -26,15 +26,15 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static clinic.notification.TestEvents.decision;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static clinic.notification.TestEvents.send;
 import static clinic.notification.TestEvents.urgentReview;
 import static clinic.notification.TestServers.CLINICIAN_TO;
 import static clinic.notification.TestServers.ESCALATION_HOOK;
 import static clinic.notification.TestServers.ESCALATION_TO;
 import static clinic.notification.TestServers.ONCALL_HOOK;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

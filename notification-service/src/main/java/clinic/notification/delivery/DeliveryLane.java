@@ -26,7 +26,8 @@ import java.util.concurrent.Semaphore;
  * One lane of the {@link DeliveryDispatcher}: a thread that claims due deliveries for some recipients only, and
  * sender threads of its own. A round claims a batch in a short transaction ({@code FOR UPDATE SKIP LOCKED}, then
  * a lease), sends it outside any transaction and records all its attempts together ({@link DeliveryRecorder});
- * the next batch is claimed while one is still being sent. Lanes of one instance share nothing but the database, exactly like instances do.
+ * the next batch is claimed while one is still being sent. Lanes of one instance share nothing but the database,
+ * exactly like instances do.
  */
 class DeliveryLane extends PollingWorker {
 
