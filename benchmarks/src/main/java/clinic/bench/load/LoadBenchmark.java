@@ -118,6 +118,10 @@ public final class LoadBenchmark {
             table.line("%s", ResultTable.stepRow(String.format(Locale.ROOT, "%.0f", r.record().rate), r));
         }
         table.line("highest sustained rate: %.0f reports/s", sustained);
+        table.line("cores = the platform JVM's CPU time over the step (load and drain) / its wall time, on a machine"
+                + " of %d cores shared with this generator; cpu ms/r = that CPU time / the step's 202s ('>' when the"
+                + " step's reports were not all through by the end of the window)",
+                Runtime.getRuntime().availableProcessors());
         table.line("");
         table.line("== At %.0f reports/s (%s) for %d s ==", measureRate,
                 o.measureRate() > 0 ? "--measure-rate" : "half the highest sustained rate", o.duration().toSeconds());

@@ -26,15 +26,19 @@ final class LoadStep {
         StepRecord record;
         double growth;
         double endBacklog;
+        double cpuBefore = counters.platformCpuSeconds();
+        long wallBefore = System.nanoTime();
         try (BacklogSampler sampler = new BacklogSampler(counters, base, submitted)) {
             record = load.run(rate, duration);
             growth = sampler.growthPerSecond();
             endBacklog = sampler.endBacklog();
         }
         PipelineDrain.Outcome drain = new PipelineDrain(counters, base, submitted).await(drainWindow);
+        PlatformCpu cpu = new PlatformCpu(counters.platformCpuSeconds() - cpuBefore,
+                (System.nanoTime() - wallBefore) / 1e9, record.accepted(), drain.caughtUp());
         Latencies http = record.httpLatencies();
         return new StepResult(record, http.percentile(0.50), http.percentile(0.99), growth, endBacklog, drain,
-                httpP99LimitMs);
+                httpP99LimitMs, cpu);
     }
 
     /** After a step that was not sustained: let the backlog clear before measuring anything else. */

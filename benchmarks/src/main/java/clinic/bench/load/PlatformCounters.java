@@ -20,6 +20,9 @@ import java.util.List;
  * <li>deliveries pending: {@code clinic_notification_deliveries_pending}, emails not yet accepted by SMTP</li>
  * <li>escalations and dead letters: should stay 0 in a short run; shown so a surprise is visible</li>
  * </ul>
+ * The local platform runs every service, the broker, the issuer and the mail server in one JVM, so the process
+ * CPU time that intake exports ({@code process_cpu_time_ns_total}, Micrometer's processor metrics) is the CPU
+ * the whole platform spent: divided by the reports of a step, the cost of one report.
  */
 final class PlatformCounters {
 
@@ -62,6 +65,16 @@ final class PlatformCounters {
                         + notificationText.sum("clinic_kafka_dead_letters_total"));
     }
 
+    /** CPU time the platform's JVM has used since it started, in seconds. */
+    double platformCpuSeconds() {
+        PrometheusText text = scrape(intake);
+        double nanos = text.value("process_cpu_time_ns_total");
+        if (Double.isNaN(nanos)) {
+            throw new IllegalStateException(intake + "/actuator/prometheus has no process_cpu_time_ns_total");
+        }
+        return nanos / 1e9;
+    }
+
     private PrometheusText scrape(String baseUrl) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
                 .header("Authorization", "Bearer " + metricsToken.current())
@@ -84,14 +97,27 @@ final class PlatformCounters {
     record PrometheusText(List<String> lines) {
 
         long sum(String metric, String... labelFilters) {
+            return Math.round(total(metric, labelFilters));
+        }
+
+        /** The metric's total, or NaN when no sample of it is there at all. */
+        double value(String metric) {
+            return lines.stream().anyMatch(line -> isSampleOf(line, metric)) ? total(metric) : Double.NaN;
+        }
+
+        private static boolean isSampleOf(String line, String metric) {
+            if (!line.startsWith(metric) || line.length() <= metric.length()) {
+                return false;
+            }
+            char next = line.charAt(metric.length());
+            return next == '{' || next == ' '; // not another metric with this one's name as prefix
+        }
+
+        private double total(String metric, String... labelFilters) {
             double total = 0;
             for (String line : lines) {
-                if (!line.startsWith(metric) || line.length() <= metric.length()) {
+                if (!isSampleOf(line, metric)) {
                     continue;
-                }
-                char next = line.charAt(metric.length());
-                if (next != '{' && next != ' ') {
-                    continue; // another metric with this one's name as prefix
                 }
                 boolean matches = true;
                 for (String filter : labelFilters) {
@@ -103,7 +129,7 @@ final class PlatformCounters {
                     total += Double.parseDouble(value);
                 }
             }
-            return Math.round(total);
+            return total;
         }
     }
 }

@@ -19,17 +19,21 @@ final class ResultTable {
     }
 
     static String stepHeader() {
-        return String.format(Locale.ROOT, "%9s %7s %7s %5s %10s %9s %9s %10s %7s %8s  %s", "rate/s", "sent", "202",
-                "err", "achieved/s", "http p50", "http p99", "backlog/s", "queued", "drain s", "sustained");
+        return String.format(Locale.ROOT, "%9s %7s %7s %5s %10s %9s %9s %10s %7s %8s %6s %8s  %s", "rate/s", "sent",
+                "202", "err", "achieved/s", "http p50", "http p99", "backlog/s", "queued", "drain s", "cores",
+                "cpu ms/r", "sustained");
     }
 
     static String stepRow(String label, StepResult s) {
         StepRecord r = s.record();
-        return String.format(Locale.ROOT, "%9s %7d %7d %5d %10.1f %9.1f %9.1f %10.1f %7.0f %8s  %s", label,
+        return String.format(Locale.ROOT, "%9s %7d %7d %5d %10.1f %9.1f %9.1f %10.1f %7.0f %8s %6.2f %8s  %s", label,
                 r.planned, r.accepted(), r.errors(), r.achievedRate(), s.httpP50(), s.httpP99(), s.backlogGrowth(),
                 s.endBacklog(),
                 s.drain().caughtUp() ? String.format(Locale.ROOT, "%.1f", s.drain().seconds())
                         : ">" + (int) s.drain().seconds(),
+                s.cpu().coresUsed(),
+                s.cpu().complete() ? String.format(Locale.ROOT, "%.1f", s.cpu().msPerReport())
+                        : ">" + String.format(Locale.ROOT, "%.1f", s.cpu().msPerReport()),
                 (label.equals(WARM_UP) ? "(warm-up, not judged)" : s.verdict())
                         + (r.firstError == null ? "" : " [first error: " + r.firstError + "]"));
     }

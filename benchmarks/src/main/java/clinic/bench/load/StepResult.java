@@ -12,7 +12,7 @@ package clinic.bench.load;
  * </ul>
  */
 record StepResult(StepRecord record, double httpP50, double httpP99, double backlogGrowth, double endBacklog,
-                  PipelineDrain.Outcome drain, double httpP99LimitMs) {
+                  PipelineDrain.Outcome drain, double httpP99LimitMs, PlatformCpu cpu) {
 
     static final double MIN_ACHIEVED_SHARE = 0.90;
     static final double MAX_BACKLOG_GROWTH_SHARE = 0.10;
