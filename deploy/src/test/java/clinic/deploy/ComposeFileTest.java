@@ -102,8 +102,10 @@ class ComposeFileTest {
     }
 
     @Test
-    void intakesPatientPagesLogInAtTheSameIssuer() {
+    void thePatientAndClinicianPagesLogInAtTheSameIssuer() {
         assertThat(environment("intake-service"))
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_CLINIC_ISSUERURI", Contract.COMPOSE_ISSUER);
+        assertThat(environment("notification-service"))
                 .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_CLINIC_ISSUERURI", Contract.COMPOSE_ISSUER);
     }
 

@@ -88,7 +88,8 @@ class KeycloakRealmTest {
         assertThat(web.get("serviceAccountsEnabled")).isEqualTo(false);
         assertThat(mapAt(web, "attributes")).containsEntry("pkce.code.challenge.method", "S256");
         // exact: a wildcard would hand codes to any path of the pages' origin (issue 12, finding 5)
-        assertThat(listAt(web, "redirectUris")).containsExactly("http://localhost:8081/login/oauth2/code/clinic");
+        assertThat(listAt(web, "redirectUris")).containsExactly("http://localhost:8081/login/oauth2/code/clinic",
+                "http://localhost:8083/login/oauth2/code/clinic");
         assertThat(audiences(mappers(web))).as("no fixed audiences: they follow the person's roles").isEmpty();
     }
 

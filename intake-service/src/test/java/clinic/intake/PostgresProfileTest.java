@@ -112,11 +112,12 @@ class PostgresProfileTest {
                 "select script from flyway_schema_history where success order by installed_rank", String.class);
         assertThat(applied).containsExactly("V1__symptom_report.sql", "V5__self_care_plan.sql",
                 "V6__report_owner.sql", "V9__report_owner_kind.sql", "V10__confirmed_email.sql",
-                "V11__rate_limit_bucket.sql", "V12__idempotency_key.sql", "V13__spring_session.sql");
+                "V11__rate_limit_bucket.sql", "V12__idempotency_key.sql");
         List<String> shared = jdbc.queryForList("select script from support_schema_history "
                 + "where success and version is not null order by installed_rank", String.class);
         assertThat(shared).containsExactly("<< Flyway Baseline >>", "V1__outbox_event.sql", "V2__processed_message.sql",
-                "V3__audit_event.sql", "V4__audit_event_append_only.sql", "V5__outbox_event_extensions.sql");
+                "V3__audit_event.sql", "V4__audit_event_append_only.sql", "V5__outbox_event_extensions.sql",
+                "V6__spring_session.sql");
         assertThat(jdbc.queryForObject("select data_type from information_schema.columns "
                 + "where table_schema = 'public' and table_name = 'symptom_report' and column_name = 'id'", String.class)).isEqualTo("uuid");
     }

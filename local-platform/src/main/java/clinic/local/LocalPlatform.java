@@ -77,11 +77,11 @@ public final class LocalPlatform implements AutoCloseable {
         LocalPlatform platform = new LocalPlatform(settings, mail, broker);
         try {
             platform.startAuthServer();
-            platform.startService(IntakeApplication::application, settings.intakePort(), settings.intakeArgs());
+            platform.startService(IntakeApplication::application, settings.intakePort(), settings.pageServiceArgs());
             platform.startService(TriageApplication::application, settings.triagePort(),
                     settings.pagelessServiceArgs());
             platform.startService(NotificationApplication::application, settings.notificationPort(),
-                    settings.pagelessServiceArgs());
+                    settings.pageServiceArgs());
             new ReadinessProbe().awaitReady(List.of(settings.intakePort(), settings.triagePort(),
                     settings.notificationPort()));
         } catch (RuntimeException e) {
@@ -97,15 +97,17 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * The local OAuth2 / OIDC issuer of these settings: its port, its issuer URL, the patient pages' redirect
-     * URIs on this intake port, and its signing key in the data folder, so tokens survive a restart.
+     * The local OAuth2 / OIDC issuer of these settings: its port, its issuer URL, the redirect URIs of the patient
+     * pages (intake) and the clinician pages (notification) on these ports, and its signing key in the data
+     * folder, so tokens survive a restart.
      */
     static ConfigurableApplicationContext startIssuer(PlatformSettings settings) {
         List<String> args = new ArrayList<>(settings.serverArgs(settings.authPort()));
         args.addAll(List.of("--clinic.data-dir=" + settings.dataDir(), "--clinic.auth.issuer=" + settings.issuer(),
                 // exactly the patient pages' address: a loopback IP literal here would let the issuer accept the
                 // same path on any port of 127.0.0.1 (RFC 8252's rule for native apps), i.e. any local process
-                "--clinic.auth.web-redirect-uris=" + settings.intakeBaseUrl() + "/login/oauth2/code/clinic"));
+                "--clinic.auth.web-redirect-uris=" + settings.intakeBaseUrl() + "/login/oauth2/code/clinic,"
+                        + settings.notificationBaseUrl() + "/login/oauth2/code/clinic"));
         return LocalAuthServer.application()
                 .registerShutdownHook(false)
                 .run(args.toArray(String[]::new));

@@ -104,6 +104,10 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
         return "http://localhost:" + intakePort;
     }
 
+    String notificationBaseUrl() {
+        return "http://localhost:" + notificationPort;
+    }
+
     String triageBaseUrl() {
         return "http://localhost:" + triagePort;
     }
@@ -122,22 +126,22 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
                 // every service accepts only tokens of this platform's issuer
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer(),
                 // notification-service's client credentials for intake's contact lookup
-                "--spring.security.oauth2.client.provider.clinic.token-uri=" + issuer() + "/oauth2/token");
+                "--spring.security.oauth2.client.provider.clinic-tokens.token-uri=" + issuer() + "/oauth2/token");
     }
 
     /**
-     * What only the intake service is told: where its pages send a patient to log in. (Given to the others
-     * it would make Spring Boot fetch the issuer's metadata while they start, which they have no use for.)
+     * What the services with pages (intake's patient pages, notification's clinician pages) are told: where their
+     * pages send people to log in. (Triage has no pages and is not told.)
      */
-    List<String> intakeArgs() {
+    List<String> pageServiceArgs() {
         return List.of("--spring.security.oauth2.client.provider.clinic.issuer-uri=" + issuer(),
                 "--spring.autoconfigure.exclude=" + String.join(",", NOT_FOR_SERVICES));
     }
 
     /**
-     * What the services without pages (triage, notification) are told: besides {@link #NOT_FOR_SERVICES}, no
-     * Spring Session either. Intake's session store is on the shared classpath; in one of them it would wrap
-     * every request for nothing and its cleanup job would look for a session table they do not have.
+     * What the service without pages (triage) is told: besides {@link #NOT_FOR_SERVICES}, no Spring Session
+     * either. The pages' session store is on the shared classpath; in triage it would wrap every request for
+     * nothing and run a cleanup job over an always empty table.
      */
     List<String> pagelessServiceArgs() {
         List<String> excluded = new ArrayList<>(NOT_FOR_SERVICES);
@@ -153,7 +157,7 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
      */
     static final List<String> NOT_FOR_SERVICES = LocalAuthServer.NOT_FOR_SERVICES;
 
-    /** Intake's web session store (Spring Session JDBC), for the services without pages to leave out. */
+    /** The pages' web session store (Spring Session JDBC), for the service without pages to leave out. */
     static final List<String> NOT_FOR_PAGELESS_SERVICES = List.of(
             "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration",
             "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration");

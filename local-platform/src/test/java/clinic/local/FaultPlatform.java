@@ -239,11 +239,13 @@ final class FaultPlatform implements ObservedPlatform, AutoCloseable {
         args.addAll(settings.wiringArgs());
         args.addAll(consumerArgs);
         args.addAll(settings.serviceOverrides());
-        if (service == Service.INTAKE) {
-            args.addAll(settings.intakeArgs());
-            args.addAll(INTAKE_ARGS);
-        } else {
+        if (service == Service.TRIAGE) {
             args.addAll(settings.pagelessServiceArgs());
+        } else {
+            args.addAll(settings.pageServiceArgs());
+        }
+        if (service == Service.INTAKE) {
+            args.addAll(INTAKE_ARGS);
         }
         if (service == Service.NOTIFICATION) {
             args.addAll(NOTIFICATION_ARGS);

@@ -14,23 +14,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,36 +43,23 @@ class PatientPagesBrowserTest {
     private static final Pattern REPORT_PAGE = Pattern.compile("/reports/([0-9a-f-]{36})");
     private static final String NAME = "Robin Browser";
 
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
-    private static Path profile;
     private static String intake;
     private static String issuer;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Path chromium = RequiredTool.CHROMIUM.require(PatientPagesBrowserTest.class);
-        Path chromedriver = RequiredTool.CHROMEDRIVER.require(PatientPagesBrowserTest.class);
         intake = SharedPlatform.running().settings().intakeBaseUrl();
         issuer = SharedPlatform.running().settings().issuer();
-        profile = Files.createTempDirectory("patient-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(PatientPagesBrowserTest.class);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -185,7 +164,7 @@ class PatientPagesBrowserTest {
     }
 
     private static void waitUntil(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+        chromium.waitUntil(Duration.ofSeconds(30), condition);
     }
 
     /** The report id of the status page the browser shows. */

@@ -35,15 +35,15 @@ class PlatformSettingsTest {
                 "--spring.mail.host=localhost",
                 "--spring.mail.port=4025",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:9900",
-                "--spring.security.oauth2.client.provider.clinic.token-uri=http://localhost:9900/oauth2/token");
+                "--spring.security.oauth2.client.provider.clinic-tokens.token-uri=http://localhost:9900/oauth2/token");
     }
 
     @Test
-    void theServicesWithoutPagesLeaveOutIntakesSessionStoreAndNoServiceRunsTheIssuer() {
+    void theServiceWithoutPagesLeavesOutTheSessionStoreAndNoServiceRunsTheIssuer() {
         PlatformSettings settings = PlatformSettings.fromArgs(new String[0], Map.of());
         String forEveryService = String.join(",", PlatformSettings.NOT_FOR_SERVICES);
 
-        assertThat(settings.intakeArgs()).contains("--spring.autoconfigure.exclude=" + forEveryService);
+        assertThat(settings.pageServiceArgs()).contains("--spring.autoconfigure.exclude=" + forEveryService);
         assertThat(settings.pagelessServiceArgs()).containsExactly("--spring.autoconfigure.exclude=" + forEveryService
                 + ",org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration"
                 + ",org.springframework.boot.session.autoconfigure.SessionAutoConfiguration");
@@ -72,10 +72,10 @@ class PlatformSettingsTest {
     }
 
     @Test
-    void onlyIntakeIsToldWhereItsPagesSendPatientsToLogIn() {
+    void onlyTheServicesWithPagesAreToldWhereTheyLogPeopleIn() {
         PlatformSettings settings = PlatformSettings.fromArgs(new String[] {"--auth-port=9900"}, Map.of());
 
-        assertThat(settings.intakeArgs())
+        assertThat(settings.pageServiceArgs())
                 .contains("--spring.security.oauth2.client.provider.clinic.issuer-uri=http://localhost:9900");
         assertThat(settings.wiringArgs()).noneMatch(arg -> arg.contains("provider.clinic.issuer-uri"));
         assertThat(settings.pagelessServiceArgs()).noneMatch(arg -> arg.contains("provider.clinic.issuer-uri"));

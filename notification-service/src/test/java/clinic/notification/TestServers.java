@@ -150,7 +150,10 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
                 "clinic.notification.escalation.poll-interval=100ms",
                 "clinic.notification.stream.poll-interval=100ms",
                 "clinic.links.intake-base-url=http://intake.test",
-                "spring.security.oauth2.client.provider.clinic.token-uri=" + base + TOKEN_PATH)
+                // the contact lookups get their tokens from this server; the clinician pages log in at the test
+                // issuer (provider clinic), whose token endpoint the code exchange must reach
+                "spring.security.oauth2.client.provider.clinic-tokens.token-uri=" + base + TOKEN_PATH,
+                "spring.security.oauth2.client.provider.clinic.issuer-uri=" + TestIssuer.get().issuerUri())
                 .and(TestIssuer.get().resourceServerProperties().stream());
     }
 

@@ -3,9 +3,8 @@ package clinic.intake.web;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Headers of every patient page. The pages hold health information and the status page's address is
- * the only key to it: nothing is cached, the address never leaks through a Referer header, and only
- * this site's own style sheet may load (the pages use no scripts at all).
+ * The patient pages' headers (service-support's {@link clinic.support.pages.PageHeaders}) with their policy: the
+ * pages run no script at all, so only this site's own style sheet and images may load.
  */
 public final class PageHeaders {
 
@@ -17,9 +16,6 @@ public final class PageHeaders {
     }
 
     public static void apply(HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        clinic.support.pages.PageHeaders.apply(response, CONTENT_SECURITY_POLICY);
     }
 }

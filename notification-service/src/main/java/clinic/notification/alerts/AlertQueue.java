@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /** The clinicians' work queue of open alerts, and their acknowledgement. */
 @Service
-class AlertQueue {
+public class AlertQueue {
 
     private static final Logger log = LoggerFactory.getLogger(AlertQueue.class);
 
@@ -70,7 +70,8 @@ class AlertQueue {
         AlertView.Status status = alert.acknowledgedAt() == null ? AlertView.Status.OPEN : AlertView.Status.ACKNOWLEDGED;
         return new AlertView(alert.id(), alert.reportId(), content.disposition(), alert.priority(),
                 content.redFlags(), content.reasons(), reportLink(alert.reportId()), alert.createdAt(), status,
-                alert.acknowledgedBy(), alert.acknowledgedAt(), alert.escalationLevel(), alert.escalatedAt());
+                alert.acknowledgedBy(), alert.acknowledgedAt(), alert.escalationLevel(), alert.escalatedAt(),
+                alert.nextEscalationAt());
     }
 
     URI reportLink(UUID reportId) {

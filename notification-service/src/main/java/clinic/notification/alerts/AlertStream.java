@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * a failed send; an idle stream gets a heartbeat comment so proxies keep it open.
  */
 @Component
-class AlertStream extends PollingWorker {
+public class AlertStream extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
     private static final int BATCH = 200;
@@ -66,8 +66,16 @@ class AlertStream extends PollingWorker {
         this.lastHeartbeat = clock.instant();
     }
 
+    /** A {@code Last-Event-ID} header as a feed id; null (start from now) for anything that is not one. */
+    public static Long feedId(String lastEventIdHeader) {
+        if (lastEventIdHeader == null || !lastEventIdHeader.strip().matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.parseLong(lastEventIdHeader.strip());
+    }
+
     /** @param lastEventId the last feed id the client saw (reconnect), or null to start from now */
-    SseEmitter subscribe(Long lastEventId) {
+    public SseEmitter subscribe(Long lastEventId) {
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
         Subscriber subscriber = new Subscriber(emitter, lastEventId != null ? lastEventId : feed.lastId());
         emitter.onCompletion(() -> subscribers.remove(subscriber));

@@ -12,13 +12,15 @@ import java.util.UUID;
 
 /**
  * A clinician alert as the work queue and the dashboard feed show it. {@code status} is OPEN until
- * acknowledged; {@code escalationLevel} counts the escalations so far (0: none), {@code escalatedAt} is the last.
+ * acknowledged; {@code escalationLevel} counts the escalations so far (0: none), {@code escalatedAt} is the last;
+ * {@code escalatesAt} is when it escalates next if nobody acknowledges it (null once acknowledged).
  */
-record AlertView(UUID alertId, UUID reportId, Disposition disposition, Priority priority, List<RedFlag> redFlags,
-                 List<FiredRule> reasons, URI reportLink, Instant createdAt, Status status, String acknowledgedBy,
-                 Instant acknowledgedAt, int escalationLevel, Instant escalatedAt) {
+public record AlertView(UUID alertId, UUID reportId, Disposition disposition, Priority priority,
+                        List<RedFlag> redFlags, List<FiredRule> reasons, URI reportLink, Instant createdAt,
+                        Status status, String acknowledgedBy, Instant acknowledgedAt, int escalationLevel,
+                        Instant escalatedAt, Instant escalatesAt) {
 
-    enum Status {
+    public enum Status {
         OPEN, ACKNOWLEDGED
     }
 }

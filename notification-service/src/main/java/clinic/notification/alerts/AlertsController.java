@@ -35,7 +35,7 @@ class AlertsController {
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        return stream.subscribe(feedId(lastEventId));
+        return stream.subscribe(AlertStream.feedId(lastEventId));
     }
 
     /**
@@ -46,13 +46,6 @@ class AlertsController {
     @RequestMapping(path = "/stream", method = RequestMethod.HEAD, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<Void> streamHeaders() {
         return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).build();
-    }
-
-    private static Long feedId(String header) {
-        if (header == null || !header.strip().matches("\\d{1,18}")) {
-            return null;
-        }
-        return Long.parseLong(header.strip());
     }
 
     @GetMapping

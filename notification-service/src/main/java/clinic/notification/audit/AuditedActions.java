@@ -10,7 +10,8 @@ import static clinic.support.audit.AuditedRoute.post;
 /**
  * The notification service's patient data and the audit action each access leaves in the trail: a report's
  * delivery log (object = the report), the clinicians' alert queue and its live stream, and the acknowledgement
- * of an alert (object = the alert). Reads of the audit trail itself are audited by service-support.
+ * of an alert (object = the alert), through the API or the clinician pages. Reads of the audit trail itself are
+ * audited by service-support.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditedActions {
@@ -21,6 +22,11 @@ class AuditedActions {
                 get("/api/v1/notifications", "NOTIFICATIONS_READ").idFromParameter("reportId"),
                 get("/api/v1/alerts", "ALERTS_READ"),
                 get("/api/v1/alerts/stream", "ALERTS_STREAM"),
-                post("/api/v1/alerts/{alertId}/acknowledgement", "ALERT_ACKNOWLEDGE"));
+                post("/api/v1/alerts/{alertId}/acknowledgement", "ALERT_ACKNOWLEDGE"),
+                // the same data on the clinician pages: the work queue, the lists it redraws, its feed
+                get("/", "ALERTS_READ"),
+                get("/queue", "ALERTS_READ"),
+                get("/alerts/feed", "ALERTS_STREAM"),
+                post("/alerts/{alertId}/acknowledgement", "ALERT_ACKNOWLEDGE"));
     }
 }

@@ -1,8 +1,8 @@
 package clinic.notification.email;
 
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -12,12 +12,14 @@ import java.util.Set;
 
 /**
  * Renders the mail bodies from {@code templates/mail/<name>.html} (HTML mode, escaped) and
- * {@code <name>.txt} (text mode). A template engine of its own: nothing here touches web views.
+ * {@code <name>.txt} (text mode). A template engine of its own: the pages' views and their resolver are
+ * separate. Spring's engine (expressions in SpEL, as in the pages) rather than Thymeleaf's plain one, whose
+ * OGNL expressions the Spring integration leaves off the classpath.
  */
 @Component
 class MailTemplates {
 
-    private final TemplateEngine engine = new TemplateEngine();
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
     MailTemplates() {
         engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));

@@ -24,6 +24,13 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
             order by n.priority asc, n.createdAt asc, n.id asc""")
     List<Notification> findOpenAlerts();
 
+    /** Routine review items not yet closed by a clinician, oldest first (at most {@code page}'s size). */
+    @Query("""
+            select n from Notification n
+            where n.kind = clinic.notification.log.NotificationKind.ROUTINE_REVIEW_ITEM and n.acknowledgedAt is null
+            order by n.createdAt asc, n.id asc""")
+    List<Notification> findOpenRoutineItems(org.springframework.data.domain.Pageable page);
+
     @Query("""
             select count(n) from Notification n
             where n.kind = clinic.notification.log.NotificationKind.CLINICIAN_ALERT and n.acknowledgedAt is null""")

@@ -13,6 +13,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -21,10 +22,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RFC 9457 problem+json for every error of this service's API. Details name the parameter or field at
+ * RFC 9457 problem+json for every error of this service's API (its {@code @RestController}s; the clinician pages
+ * answer with HTML error pages instead). Details name the parameter or field at
  * fault, never echo the value sent, and never carry exception messages or stack traces.
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
         "spring.kafka.admin.auto-create=false",
         // nothing listens there: the service must start while its issuer is down
         "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9",
-        "spring.security.oauth2.client.provider.clinic.token-uri=http://127.0.0.1:9/oauth2/token"
+        "spring.security.oauth2.client.provider.clinic-tokens.token-uri=http://127.0.0.1:9/oauth2/token"
 })
 @ActiveProfiles("postgres")
 @AutoConfigureMockMvc

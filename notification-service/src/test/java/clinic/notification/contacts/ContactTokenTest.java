@@ -48,7 +48,7 @@ class ContactTokenTest {
             .withConfiguration(AutoConfigurations.of(OAuth2ClientAutoConfiguration.class))
             .withUserConfiguration(Lookup.class)
             .withPropertyValues(
-                    "spring.security.oauth2.client.registration.patientcontacts.provider=clinic",
+                    "spring.security.oauth2.client.registration.patientcontacts.provider=clinic-tokens",
                     "spring.security.oauth2.client.registration.patientcontacts.client-id=notification-service",
                     "spring.security.oauth2.client.registration.patientcontacts.client-secret=test-secret",
                     "spring.security.oauth2.client.registration.patientcontacts.authorization-grant-type=client_credentials",
@@ -73,7 +73,7 @@ class ContactTokenTest {
 
     private ApplicationContextRunner pointedAtWireMock() {
         return context.withPropertyValues(
-                "spring.security.oauth2.client.provider.clinic.token-uri=" + http.baseUrl() + TOKEN_PATH,
+                "spring.security.oauth2.client.provider.clinic-tokens.token-uri=" + http.baseUrl() + TOKEN_PATH,
                 "clinic.notification.intake.base-url=" + http.baseUrl());
     }
 
@@ -99,7 +99,7 @@ class ContactTokenTest {
     @Test
     void theServiceStartsWhileTheIssuerIsDownAndALookupThenFailsTransiently() {
         context.withPropertyValues(
-                        "spring.security.oauth2.client.provider.clinic.token-uri=http://127.0.0.1:9" + TOKEN_PATH,
+                        "spring.security.oauth2.client.provider.clinic-tokens.token-uri=http://127.0.0.1:9" + TOKEN_PATH,
                         "clinic.notification.intake.base-url=" + http.baseUrl())
                 .run(app -> {
                     assertThat(app).hasNotFailed();

@@ -25,7 +25,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static clinic.support.testing.AccessTable.api;
+import static clinic.support.testing.AccessTable.page;
 import static clinic.support.testing.Caller.CLINICIAN;
+import static clinic.support.testing.Caller.CLINICIAN_PAGE_LOGIN;
 import static clinic.support.testing.Caller.METRICS_READ;
 import static clinic.support.testing.Caller.NOTIFICATIONS_READ;
 import static clinic.support.testing.Caller.OPS;
@@ -57,11 +59,18 @@ class SecurityMatrixTest {
             api(ALERTS).allows("GET HEAD", CLINICIAN),
             api(ALERTS + "/stream").allows("GET HEAD", CLINICIAN),
             api(ALERTS + "/{alertId}/acknowledgement").allows("POST", CLINICIAN),
-            // mapped by Spring Boot, open to nobody: the error page (rendered for other requests only), static
-            // files and web jars (notification has none)
-            api("/error"),
-            api("/**").at("/queue.css"),
-            api("/webjars/**"));
+            // the clinician pages: CLINICIAN page logins only
+            page("/").allows("GET HEAD", CLINICIAN_PAGE_LOGIN),
+            page("/queue").allows("GET HEAD", CLINICIAN_PAGE_LOGIN),
+            page("/alerts/feed").allows("GET HEAD", CLINICIAN_PAGE_LOGIN),
+            page("/alerts/{alertId}/acknowledgement").allows("POST", CLINICIAN_PAGE_LOGIN),
+            page("/signed-out").allowsEveryone("GET HEAD"),
+            page("/error").allowsEveryone("GET HEAD"),
+            // static files: the style sheet and the script are everyone's, nothing else under them is reachable
+            page("/**").at("/clinician.css").allowsEveryone("GET HEAD"),
+            page("/**").at("/other/page"),
+            page("/webjars/**"))
+            .withPageLogin(SecurityConfig.PAGE_LOGIN, "/");
 
     @LocalServerPort
     int port;

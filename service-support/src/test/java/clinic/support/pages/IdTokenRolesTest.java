@@ -1,4 +1,4 @@
-package clinic.intake.security;
+package clinic.support.pages;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
@@ -19,7 +19,7 @@ class IdTokenRolesTest {
 
     @Test
     void theIdTokensRolesBecomeRoleAuthoritiesNextToTheOidcOnes() {
-        Collection<? extends GrantedAuthority> mapped = PageSecurityConfig.idTokenRoles()
+        Collection<? extends GrantedAuthority> mapped = ClinicPageLogin.idTokenRoles()
                 .mapAuthorities(Set.of(new OidcUserAuthority(idToken(Map.of("roles", List.of("PATIENT")))),
                         new SimpleGrantedAuthority("SCOPE_openid")));
 
@@ -29,7 +29,7 @@ class IdTokenRolesTest {
 
     @Test
     void anIdTokenWithoutRolesGivesNoRole() {
-        Collection<? extends GrantedAuthority> mapped = PageSecurityConfig.idTokenRoles()
+        Collection<? extends GrantedAuthority> mapped = ClinicPageLogin.idTokenRoles()
                 .mapAuthorities(Set.of(new OidcUserAuthority(idToken(Map.of("roles", "PATIENT")))));
 
         assertThat(mapped).extracting(GrantedAuthority::getAuthority).containsExactly("OIDC_USER");

@@ -1,4 +1,4 @@
-package clinic.intake.security;
+package clinic.support.pages;
 
 import clinic.support.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The page login's registration is built on first use, so the service starts while the issuer is down. */
+/** Each registration is built on its first use, so a service starts while the issuer is down. */
 class LazyClientRegistrationsTest {
 
     @Test
@@ -23,6 +23,26 @@ class LazyClientRegistrationsTest {
         LazyClientRegistrations registrations = new LazyClientRegistrations(properties(deadIssuer));
 
         assertThatThrownBy(() -> registrations.findByRegistrationId("clinic")).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void aClientCredentialsRegistrationIsBuiltWhileTheLoginsIssuerIsDown() throws IOException {
+        OAuth2ClientProperties properties = properties("http://localhost:" + freePort());
+        OAuth2ClientProperties.Registration contacts = new OAuth2ClientProperties.Registration();
+        contacts.setProvider("machines");
+        contacts.setClientId("notification-service");
+        contacts.setClientSecret("secret");
+        contacts.setAuthorizationGrantType("client_credentials");
+        properties.getRegistration().put("patientcontacts", contacts);
+        OAuth2ClientProperties.Provider machines = new OAuth2ClientProperties.Provider();
+        machines.setTokenUri("http://localhost:1/oauth2/token");
+        properties.getProvider().put("machines", machines);
+        LazyClientRegistrations registrations = new LazyClientRegistrations(properties);
+
+        assertThatThrownBy(() -> registrations.findByRegistrationId("clinic")).isInstanceOf(RuntimeException.class);
+        assertThat(registrations.findByRegistrationId("patientcontacts").getProviderDetails().getTokenUri())
+                .isEqualTo("http://localhost:1/oauth2/token");
+        assertThat(registrations.findByRegistrationId("nobody")).isNull();
     }
 
     @Test
