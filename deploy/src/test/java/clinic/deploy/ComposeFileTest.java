@@ -120,7 +120,8 @@ class ComposeFileTest {
                 .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_PATIENTCONTACTS_CLIENTID", "notification-service")
                 .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_PATIENTCONTACTS_AUTHORIZATIONGRANTTYPE",
                         "client_credentials")
-                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_PATIENTCONTACTS_SCOPE", "patients:contact");
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_PATIENTCONTACTS_SCOPE",
+                        "patients:contact,cases:read");
         assertThat(list(at(service("mailpit"), "ports"))).contains("1025:1025", "8025:8025");
     }
 

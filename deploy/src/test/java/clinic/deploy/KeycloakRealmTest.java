@@ -162,10 +162,12 @@ class KeycloakRealmTest {
     }
 
     @Test
-    void notificationServiceGetsOnlyThePatientContactScopeForIntake() {
+    void notificationServiceGetsOnlyThePatientContactAndCaseFileScopesForIntake() {
         Map<String, Object> notification = machineClient("notification-service");
-        assertThat(listAt(notification, "defaultClientScopes")).containsExactlyInAnyOrder("basic", "patients:contact");
+        assertThat(listAt(notification, "defaultClientScopes"))
+                .containsExactlyInAnyOrder("basic", "patients:contact", "cases:read");
         assertThat(audiences(mappers(scope("patients:contact")))).containsExactly("intake-service");
+        assertThat(audiences(mappers(scope("cases:read")))).containsExactly("intake-service");
         assertThat(mapAt(scope("patients:contact"), "attributes")).containsEntry("include.in.token.scope", "true");
     }
 

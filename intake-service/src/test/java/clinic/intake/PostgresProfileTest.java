@@ -112,7 +112,7 @@ class PostgresProfileTest {
                 "select script from flyway_schema_history where success order by installed_rank", String.class);
         assertThat(applied).containsExactly("V1__symptom_report.sql", "V5__self_care_plan.sql",
                 "V6__report_owner.sql", "V9__report_owner_kind.sql", "V10__confirmed_email.sql",
-                "V11__rate_limit_bucket.sql", "V12__idempotency_key.sql");
+                "V11__rate_limit_bucket.sql", "V12__idempotency_key.sql", "V14__patient_phone.sql");
         List<String> shared = jdbc.queryForList("select script from support_schema_history "
                 + "where success and version is not null order by installed_rank", String.class);
         assertThat(shared).containsExactly("<< Flyway Baseline >>", "V1__outbox_event.sql", "V2__processed_message.sql",

@@ -13,18 +13,22 @@ import java.util.UUID;
 
 /**
  * Patient identity nobody could mistake for anything else: a name and an email address built around a
- * fresh UUID. Finding the UUID anywhere (in any letter case, plain, JSON-escaped or URL-encoded) means
- * the name or the address went there.
+ * fresh UUID, and a phone number (E.164) under the unassigned country code 99 with twelve digits from it.
+ * Finding the UUID or the phone's digits anywhere (in any letter case, plain, JSON-escaped or URL-encoded) means
+ * the name, the address or the number went there.
  */
-record Canary(String role, String token, String name, String email) {
+record Canary(String role, String token, String name, String email, String phone) {
 
     static Canary fresh(String role) {
-        String token = UUID.randomUUID().toString();
-        return new Canary(role, token, "Zqx Canaryname-" + token, "zqx.canary-" + token + "@example.org");
+        UUID id = UUID.randomUUID();
+        String token = id.toString();
+        String phone = String.format(Locale.ROOT, "+99%012d",
+                Math.floorMod(id.getLeastSignificantBits(), 1_000_000_000_000L));
+        return new Canary(role, token, "Zqx Canaryname-" + token, "zqx.canary-" + token + "@example.org", phone);
     }
 
     Map<String, Object> patient() {
-        return Map.of("externalId", "E2E-CANARY", "name", name, "email", email);
+        return Map.of("externalId", "E2E-CANARY", "name", name, "email", email, "phone", phone);
     }
 
     /** Every form in which this canary could show up; all are searched without regard to letter case. */
@@ -36,9 +40,11 @@ record Canary(String role, String token, String name, String email) {
             needles.add(value.replace(" ", "%20"));
             needles.add(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
         }
-        // the UUID alone survives lower-casing, JSON escaping and URL encoding: the strongest needle
+        // the UUID alone survives lower-casing, JSON escaping and URL encoding: the strongest needle; the
+        // phone's digits without the plus likewise (a plus becomes %2B in a URL, a space in a form)
         needles.add(token);
         needles.add(token.replace("-", ""));
+        needles.add(phone.substring(1));
         return needles;
     }
 

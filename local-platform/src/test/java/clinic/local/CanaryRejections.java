@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class CanaryRejections {
 
     /** The form page shows a patient their own answers again in its inputs: that echo is not an error message. */
-    private static final Pattern OWN_ANSWER_INPUTS = Pattern.compile("<input[^>]*name=\"patient\\.(name|email)\"[^>]*>");
+    private static final Pattern OWN_ANSWER_INPUTS =
+            Pattern.compile("<input[^>]*name=\"patient\\.(name|email|phone)\"[^>]*>");
 
     private CanaryRejections() {
     }
@@ -31,6 +32,10 @@ final class CanaryRejections {
         answers.put("invalid email and pain score", client.submit(SampleReports.with(
                 SampleReports.with(SampleReports.selfCare(), "patient", badEmail), "painScore", 11)));
         answers.put("name over 200 characters", client.submit(SampleReports.with(SampleReports.selfCare(), "patient", longName)));
+        Map<String, Object> spacedPhone = new LinkedHashMap<>(patient);
+        spacedPhone.put("phone", json.phone().substring(0, 5) + " " + json.phone().substring(5));
+        answers.put("phone number with a space", client.submit(SampleReports.with(SampleReports.selfCare(), "patient",
+                spacedPhone)));
         answers.put("name given as the age", client.submit(SampleReports.with(
                 SampleReports.with(SampleReports.selfCare(), "patient", patient), "ageYears", json.name())));
         answers.put("email as an unquoted JSON token", client.submitRaw("{\"patient\":"
@@ -42,11 +47,12 @@ final class CanaryRejections {
             bodies.put("400 body for a JSON report with " + what, response.body());
         });
 
-        for (List<String> bad : List.of(List.of("painScore", "11"), List.of("patient.email", form.email() + "@@"))) {
+        for (List<String> bad : List.of(List.of("painScore", "11"), List.of("patient.email", form.email() + "@@"),
+                List.of("patient.phone", form.phone().substring(1)))) {
             PlatformClient.Response page = client.submitForm(formBody(form, bad.get(0), bad.get(1)));
             assertThat(page.status()).as("web form with bad %s", bad.get(0)).isEqualTo(400);
             assertThat(page.contentType()).as("web form with bad %s", bad.get(0)).startsWith("text/html");
-            bodies.put("400 form page for bad " + bad.get(0) + " (own name/email inputs left out)",
+            bodies.put("400 form page for bad " + bad.get(0) + " (own name/email/phone inputs left out)",
                     OWN_ANSWER_INPUTS.matcher(page.body()).replaceAll("<input own-answer>"));
         }
         return bodies;
@@ -54,6 +60,8 @@ final class CanaryRejections {
 
     /** A complete self-care answer set as the web form posts it, with one field replaced. */
     private static String formBody(Canary canary, String badField, String badValue) {
-        return PatientForms.selfCare(canary.name(), canary.email(), Map.of(badField, badValue));
+        Map<String, String> replaced = new LinkedHashMap<>(Map.of("patient.phone", canary.phone()));
+        replaced.put(badField, badValue);
+        return PatientForms.selfCare(canary.name(), canary.email(), replaced);
     }
 }

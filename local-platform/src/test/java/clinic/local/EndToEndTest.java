@@ -230,9 +230,9 @@ class EndToEndTest {
     }
 
     /**
-     * The canary: reports whose patient name and email are unmistakable go through the whole pipeline
+     * The canary: reports whose patient name, email and phone are unmistakable go through the whole pipeline
      * (accepted, rejected as JSON, rejected as a web form); afterwards the address appears in the patient's own
-     * mailbox and nowhere else, the name nowhere at all: not in the log, any Kafka record, error bodies, metrics,
+     * mailbox and nowhere else, the name and the phone nowhere at all: not in the log, any Kafka record, error bodies, metrics,
      * the notification APIs, the alert feed or the clinician's mail.
      */
     @Test

@@ -136,6 +136,7 @@ class PatientPagesBrowserTest {
         type("patient.externalId", "BROWSER-1");
         type("patient.name", NAME);
         type("patient.email", "robin.browser@example.org");
+        type("patient.phone", "+441632960123");
         type("ageYears", "38");
         type("painScore", "4");
         type("symptomDurationDays", "30");

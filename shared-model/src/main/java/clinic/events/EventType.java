@@ -1,6 +1,7 @@
 package clinic.events;
 
 import clinic.events.intake.SymptomReportSubmitted;
+import clinic.events.review.ReviewCompleted;
 import clinic.events.triage.TriageDecisionMade;
 import clinic.events.triage.UrgentReviewRequested;
 
@@ -20,9 +21,11 @@ public final class EventType<T> {
             "clinic.triage.decision-made", 1, TriageDecisionMade.class);
     public static final EventType<UrgentReviewRequested> URGENT_REVIEW_REQUESTED = new EventType<>(
             "clinic.triage.urgent-review-requested", 1, UrgentReviewRequested.class);
+    public static final EventType<ReviewCompleted> REVIEW_COMPLETED = new EventType<>(
+            "clinic.notification.review-completed", 1, ReviewCompleted.class);
 
     private static final List<EventType<?>> ALL =
-            List.of(SYMPTOM_REPORT_SUBMITTED, DECISION_MADE, URGENT_REVIEW_REQUESTED);
+            List.of(SYMPTOM_REPORT_SUBMITTED, DECISION_MADE, URGENT_REVIEW_REQUESTED, REVIEW_COMPLETED);
 
     private final String name;
     private final int version;

@@ -1,5 +1,7 @@
 package clinic.events;
 
+import clinic.events.triage.Condition;
+
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -28,6 +30,26 @@ class EventContractTest {
     @Test
     void urgentReviewRequestedMatchesItsSchemaAndRoundTrips() {
         assertContract(ClinicTopics.URGENT_REVIEWS, SampleEvents.urgentReview());
+    }
+
+    @Test
+    void reviewCompletedMatchesItsSchemaAndRoundTrips() {
+        assertContract(ClinicTopics.REVIEW_OUTCOMES, SampleEvents.reviewCompleted(Condition.PLANTAR_HEEL_PAIN));
+    }
+
+    @Test
+    void aReviewOfADecisionWithoutARankedConditionCarriesANullTopCondition() {
+        assertContract(ClinicTopics.REVIEW_OUTCOMES, SampleEvents.reviewCompleted(null));
+    }
+
+    @Test
+    void schemaForbidsANoteOrAnEmailAddressInAReviewOutcome() {
+        String withNote = json(SampleEvents.reviewCompleted(null)).replaceFirst("\\{", "{\"note\":\"called her\",");
+        String byEmail = json(SampleEvents.reviewCompleted(null)).replace("\"dr-lee\"", "\"dr.lee@example.org\"");
+
+        assertThat(codec.schemaViolations(EventType.REVIEW_COMPLETED, bytes(withNote)))
+                .anySatisfy(v -> assertThat(v).contains("additionalProperties"));
+        assertThat(codec.schemaViolations(EventType.REVIEW_COMPLETED, bytes(byEmail))).isNotEmpty();
     }
 
     private <T> void assertContract(ClinicTopic<T> topic, T payload) {
@@ -102,9 +124,11 @@ class EventContractTest {
         assertThat(EventType.all()).extracting(EventType::type).containsExactly(
                 "clinic.intake.symptom-report-submitted.v1",
                 "clinic.triage.decision-made.v1",
-                "clinic.triage.urgent-review-requested.v1");
+                "clinic.triage.urgent-review-requested.v1",
+                "clinic.notification.review-completed.v1");
         assertThat(ClinicTopics.all()).extracting(ClinicTopic::name).containsExactly(
-                "clinic.symptom-reports.v1", "clinic.triage-decisions.v1", "clinic.urgent-reviews.v1");
+                "clinic.symptom-reports.v1", "clinic.triage-decisions.v1", "clinic.urgent-reviews.v1",
+                "clinic.review-outcomes.v1");
         assertThat(ClinicTopics.URGENT_REVIEWS.deadLetterTopic()).isEqualTo("clinic.urgent-reviews.v1.dlt");
     }
 

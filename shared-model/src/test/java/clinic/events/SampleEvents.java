@@ -7,6 +7,8 @@ import clinic.events.intake.PainLocation;
 import clinic.events.intake.PainQuality;
 import clinic.events.intake.SymptomReportSubmitted;
 import clinic.events.intake.Trend;
+import clinic.events.review.ReviewCompleted;
+import clinic.events.review.ReviewedCondition;
 import clinic.events.triage.Condition;
 import clinic.events.triage.Disposition;
 import clinic.events.triage.FiredRule;
@@ -45,6 +47,11 @@ final class SampleEvents {
         return new TriageDecisionMade(REPORT_ID, Disposition.SELF_CARE, List.of(),
                 List.of(new LikelyCondition(Condition.PLANTAR_HEEL_PAIN, 5, List.of("+ bottom or inner heel"))),
                 List.of(), plan, RULESET, TIME);
+    }
+
+    static ReviewCompleted reviewCompleted(Condition rulesTopCondition) {
+        return new ReviewCompleted(REPORT_ID, RULESET, Disposition.URGENT_REVIEW, rulesTopCondition,
+                Disposition.EMERGENCY, ReviewedCondition.CALCANEAL_STRESS_FRACTURE, "dr-lee", TIME);
     }
 
     static UrgentReviewRequested urgentReview() {

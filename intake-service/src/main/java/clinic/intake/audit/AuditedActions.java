@@ -10,7 +10,8 @@ import static clinic.support.audit.AuditedRoute.post;
 /**
  * Intake's patient data and the audit action each access leaves in the trail: a report submitted (through the
  * API or the patients' form; the object is the new report, named by the controller) or read (its status over
- * the API, its page), a patient's contact details looked up by the notification service, and a confirmation link for a patient's
+ * the API, its page), a patient's contact details or a case file (for a clinician's case page) looked up by the
+ * notification service, and a confirmation link for a patient's
  * email address opened or used. Reads of the
  * audit trail itself are audited by service-support.
  */
@@ -27,6 +28,7 @@ class AuditedActions {
                 get("/internal/v1/patient-contacts/{reportId}", "PATIENT_CONTACT_READ"),
                 // one row per report named in the body (AuditMarks.aboutEach)
                 post("/internal/v1/patient-contacts/lookups", "PATIENT_CONTACT_READ"),
+                get("/internal/v1/cases/{reportId}", "CASE_FILE_READ"),
                 // the report is named by the controller: the path holds the link's token, which is never kept
                 get("/email-confirmations/{token}", "EMAIL_CONFIRMATION_READ"),
                 post("/email-confirmations/{token}", "EMAIL_CONFIRM"));

@@ -34,6 +34,9 @@ final class IntakeQuestions {
                     text("patient.name", Kind.TEXT, "Your full name", null, "name"),
                     text("patient.email", Kind.EMAIL, "Your email address",
                             "We will send your advice and any updates to this address.", "email"),
+                    optionalText("patient.phone", Kind.TEL, "Your phone number (optional)",
+                            "If a clinician needs to speak to you today, they will call this number. Start with + "
+                                    + "and your country code, for example +441632960123.", "tel"),
                     number("ageYears", "Your age in years", null),
                     yesNo("hasDiabetes", "Do you have diabetes?", null))),
             new Section("Your heel pain", List.of(
@@ -91,29 +94,38 @@ final class IntakeQuestions {
     }
 
     private static Question text(String name, Kind kind, String label, String hint, String autocomplete) {
-        Size size = component(PatientDetails.class, name.substring(name.indexOf('.') + 1)).getAccessor()
-                .getAnnotation(Size.class);
-        return new Question(name, kind, label, hint, List.of(), null, size.max(), autocomplete);
+        return new Question(name, kind, label, hint, List.of(), null, maxLength(name), autocomplete, false);
+    }
+
+    /** A typed answer the patient may leave empty. */
+    private static Question optionalText(String name, Kind kind, String label, String hint, String autocomplete) {
+        return new Question(name, kind, label, hint, List.of(), null, maxLength(name), autocomplete, true);
+    }
+
+    private static int maxLength(String name) {
+        return component(PatientDetails.class, name.substring(name.indexOf('.') + 1)).getAccessor()
+                .getAnnotation(Size.class).max();
     }
 
     private static Question number(String name, String label, String hint) {
         Range range = component(SymptomReportRequest.class, name).getAccessor().getAnnotation(Range.class);
-        return new Question(name, Kind.NUMBER, label, hint, List.of(), (int) range.min(), (int) range.max(), "off");
+        return new Question(name, Kind.NUMBER, label, hint, List.of(), (int) range.min(), (int) range.max(), "off",
+                false);
     }
 
     private static Question yesNo(String name, String label, String hint) {
         return new Question(name, Kind.ONE_OF, label, hint,
-                List.of(new Option("true", "Yes"), new Option("false", "No")), null, null, null);
+                List.of(new Option("true", "Yes"), new Option("false", "No")), null, null, null, false);
     }
 
     private static <E extends Enum<E>> Question oneOf(String name, String label, String hint, E[] values,
             Function<E, String> words) {
-        return new Question(name, Kind.ONE_OF, label, hint, options(values, words), null, null, null);
+        return new Question(name, Kind.ONE_OF, label, hint, options(values, words), null, null, null, false);
     }
 
     private static <E extends Enum<E>> Question anyOf(String name, String label, String hint, E[] values,
             Function<E, String> words) {
-        return new Question(name, Kind.ANY_OF, label, hint, options(values, words), null, null, null);
+        return new Question(name, Kind.ANY_OF, label, hint, options(values, words), null, null, null, false);
     }
 
     private static <E extends Enum<E>> List<Option> options(E[] values, Function<E, String> words) {

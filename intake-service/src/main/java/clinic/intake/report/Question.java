@@ -8,9 +8,9 @@ import java.util.List;
  * call it.
  */
 public record Question(String name, Kind kind, String label, String hint, List<Option> options, Integer min,
-                       Integer max, String autocomplete) {
+                       Integer max, String autocomplete, boolean optional) {
 
-    public enum Kind { TEXT, EMAIL, NUMBER, ONE_OF, ANY_OF }
+    public enum Kind { TEXT, EMAIL, TEL, NUMBER, ONE_OF, ANY_OF }
 
     /** A radio button or checkbox: the value sent and the words the patient reads. */
     public record Option(String value, String label) {

@@ -47,7 +47,8 @@ final class ReportFormCheck {
 
     private Outcome run(Validator validator) {
         SymptomReportRequest request = new SymptomReportRequest(
-                new PatientDetails(text("patient.externalId"), text("patient.name"), text("patient.email")),
+                new PatientDetails(text("patient.externalId"), text("patient.name"), text("patient.email"),
+                        optionalText("patient.phone")),
                 number("ageYears"), yesNo("hasDiabetes"), oneOf("painLocation", PainLocation.class),
                 anyOf("painQualities", PainQuality.class), anyOf("symptoms", Symptom.class),
                 yesNo("worstOnFirstStepsAfterRest"), yesNo("easesOnceMoving"), yesNo("worseWithActivity"),
@@ -70,6 +71,12 @@ final class ReportFormCheck {
     /** Text fields keep what was typed; bean validation decides whether it will do. */
     private String text(String name) {
         return single(name);
+    }
+
+    /** An optional typed answer: left empty, it is no answer at all (null), not an empty one. */
+    private String optionalText(String name) {
+        String text = single(name);
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private Integer number(String name) {
@@ -157,6 +164,9 @@ final class ReportFormCheck {
         }
         if (constraint instanceof Size size) {
             return "Use no more than " + size.max() + " characters";
+        }
+        if (constraint instanceof jakarta.validation.constraints.Pattern && field.equals("patient.phone")) {
+            return "Enter the number with + and the country code, digits only, like +441632960123";
         }
         if (constraint instanceof Email) {
             return "Enter an email address in the right format, like name@example.com";

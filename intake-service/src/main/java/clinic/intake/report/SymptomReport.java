@@ -45,6 +45,10 @@ class SymptomReport implements Persistable<UUID> {
     @Column(name = "patient_email", nullable = false, length = 254)
     private String patientEmail;
 
+    /** E.164, for a clinician's same-day call; null when the patient gave none. */
+    @Column(name = "patient_phone", length = 16)
+    private String patientPhone;
+
     @Convert(converter = IntakeAnswersJson.class)
     @Column(name = "answers", nullable = false, length = 4000)
     private IntakeAnswers answers;
@@ -94,6 +98,7 @@ class SymptomReport implements Persistable<UUID> {
         this.patientExternalId = patient.externalId();
         this.patientName = patient.name();
         this.patientEmail = patient.email();
+        this.patientPhone = patient.phone();
         this.answers = answers;
         this.status = ReportStatus.RECEIVED;
         this.submittedAt = submittedAt;
@@ -185,5 +190,14 @@ class SymptomReport implements Persistable<UUID> {
     /** The address the patient gave, for the notification service's lookup only. */
     String patientEmail() {
         return patientEmail;
+    }
+
+    /** Who to contact, for a clinician's case file only. */
+    CaseFile.Patient patient() {
+        return new CaseFile.Patient(patientExternalId, patientName, patientEmail, patientPhone);
+    }
+
+    IntakeAnswers answers() {
+        return answers;
     }
 }

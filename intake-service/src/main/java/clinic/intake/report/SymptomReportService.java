@@ -141,6 +141,13 @@ public class SymptomReportService {
         });
     }
 
+    /** A report as a clinician reviews it: who to call and the answers in plain words. */
+    @Transactional(readOnly = true)
+    Optional<CaseFile> caseFile(UUID reportId) {
+        return reports.findById(reportId).map(report -> new CaseFile(reportId, report.submittedAt(),
+                report.patient(), CaseAnswers.of(report.answers())));
+    }
+
     /**
      * Marks a report triaged and keeps the decision's self-care plan (null when it has none); joins the
      * caller's transaction (the consumer's idempotency record), so status and plan commit together.

@@ -29,7 +29,7 @@ class ApiSecurityConfig {
      * scraper nor clients of the other services' APIs only.
      */
     private static final String[] API_USERS = {"ROLE_PATIENT", "ROLE_CLINICIAN", "ROLE_OPS",
-            "SCOPE_reports:write", "SCOPE_reports:read", "SCOPE_patients:contact"};
+            "SCOPE_reports:write", "SCOPE_reports:read", "SCOPE_patients:contact", "SCOPE_cases:read"};
 
     /** This service's own routes; the probes, metrics and audit trail come with {@code serviceApi}. */
     static final AllowedRoutes ROUTES = AllowedRoutes.serviceApi(
@@ -38,6 +38,8 @@ class ApiSecurityConfig {
             get("/api/v1/symptom-reports/{reportId}").to("ROLE_CLINICIAN", "ROLE_PATIENT", "SCOPE_reports:read"),
             get("/internal/v1/patient-contacts/{reportId}").to("SCOPE_patients:contact"),
             post("/internal/v1/patient-contacts/lookups").to("SCOPE_patients:contact"),
+            // a clinician's case page (notification-service): who to call and the answers in words
+            get("/internal/v1/cases/{reportId}").to("SCOPE_cases:read"),
             get("/v3/api-docs", "/v3/api-docs.yaml").to(API_USERS));
 
     @Bean

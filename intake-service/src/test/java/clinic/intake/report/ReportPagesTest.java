@@ -96,15 +96,48 @@ class ReportPagesTest {
                 apiFields.add(component.getName());
             }
         }
-        assertThat(apiFields).hasSize(24)
+        assertThat(apiFields).hasSize(25)
                 .allSatisfy(field -> assertThat(page.body()).contains("name=\"" + field + "\""));
         assertThat(input(page, "painQualities-BURNING")).contains("type=\"checkbox\"");
         assertThat(input(page, "painScore")).contains("type=\"number\"", "min=\"0\"", "max=\"10\"");
         assertThat(input(page, "ageYears")).contains("min=\"1\"", "max=\"120\"");
         assertThat(input(page, "symptomDurationDays")).contains("min=\"0\"", "max=\"3650\"");
         assertThat(input(page, "weeksOfLoadReductionAndRehab")).contains("min=\"0\"", "max=\"520\"");
-        assertThat(input(page, "patient.email")).contains("type=\"email\"", "autocomplete=\"email\"");
-        assertThat(page.body()).contains("<label for=\"painLocation-BACK_OF_HEEL\">", "<legend");
+        assertThat(input(page, "patient.email")).contains("type=\"email\"", "autocomplete=\"email\"", "required");
+        assertThat(input(page, "patient.phone")).contains("type=\"tel\"", "autocomplete=\"tel\"")
+                .doesNotContain("required", "max=");
+        assertThat(page.body()).contains("Your phone number (optional)", "<label for=\"painLocation-BACK_OF_HEEL\">",
+                "<legend");
+    }
+
+    @Test
+    void aPhoneNumberIsOptionalOnTheFormAndKeptWhenGivenInInternationalFormat() {
+        PageResponse without = pages.postForm(FormBodies.valid("patient.phone", ""));
+        PageResponse with = pages.postForm(FormBodies.valid("patient.phone", " +441632960123 "));
+
+        assertThat(without.statusCode()).as(without.body()).isEqualTo(303);
+        assertThat(with.statusCode()).as(with.body()).isEqualTo(303);
+        assertThat(phoneOf(without)).isNull();
+        assertThat(phoneOf(with)).isEqualTo("+441632960123");
+    }
+
+    @Test
+    void aPhoneNumberWithoutItsCountryCodeIsShownAtItsQuestionAndNothingStored() {
+        long reportsBefore = tables.reports();
+
+        PageResponse response = pages.postForm(FormBodies.valid("patient.phone", "01632 960123"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(error(response.body(), "patient.phone")).startsWith("Enter the number with + and the country code");
+        assertThat(input(response, "patient.phone")).contains("value=\"01632 960123\"", "aria-invalid=\"true\"");
+        assertThat(tables.reports()).isEqualTo(reportsBefore);
+    }
+
+    private String phoneOf(PageResponse created) {
+        Matcher matcher = REPORT_PAGE.matcher(created.header("Location").orElseThrow());
+        assertThat(matcher.matches()).isTrue();
+        return jdbc.queryForObject("select patient_phone from symptom_report where id = ?", String.class,
+                UUID.fromString(matcher.group(1)));
     }
 
     @Test

@@ -31,7 +31,7 @@ import static org.mockito.Mockito.when;
 class ReportSubmissionsRaceTest {
 
     private static final Actor PATIENT = new Actor("patient-race", "PATIENT");
-    private static final PatientDetails DETAILS = new PatientDetails("P-1", "Name", "name@example.org");
+    private static final PatientDetails DETAILS = new PatientDetails("P-1", "Name", "name@example.org", null);
 
     private final SymptomReportService reports = mock(SymptomReportService.class);
     private final IdempotencyKeys keys = mock(IdempotencyKeys.class);

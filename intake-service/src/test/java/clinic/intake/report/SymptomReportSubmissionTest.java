@@ -102,6 +102,19 @@ class SymptomReportSubmissionTest {
     }
 
     @Test
+    void keepsAnOptionalPhoneNumberWithThePatientAndOutOfTheEvent() {
+        UUID withPhone = submit(TestReports.json(TestReports.with("patient.phone", "+441632960123")));
+        UUID withoutPhone = submit(TestReports.validJson());
+
+        assertThat(jdbc.queryForObject("select patient_phone from symptom_report where id = ?", String.class,
+                withPhone)).isEqualTo("+441632960123");
+        assertThat(jdbc.queryForObject("select patient_phone from symptom_report where id = ?", String.class,
+                withoutPhone)).isNull();
+        assertThat(jdbc.queryForObject("select payload from outbox_event where message_key = ?", String.class,
+                withPhone.toString())).doesNotContain("441632960123", "phone");
+    }
+
+    @Test
     void showsReceivedStatusWithoutPatientData() {
         Instant before = Instant.now().minusSeconds(1);
         UUID reportId = submit(TestReports.validJson());
@@ -153,7 +166,7 @@ class SymptomReportSubmissionTest {
     void storesNothingWhenTheEventCannotBeWritten() {
         long reportsBefore = tables.reports();
         long outboxBefore = tables.outbox();
-        PatientDetails patient = new PatientDetails(EXTERNAL_ID, NAME, EMAIL);
+        PatientDetails patient = new PatientDetails(EXTERNAL_ID, NAME, EMAIL, null);
         IntakeAnswers offContract = new IntakeAnswers(0, false, PainLocation.UNSURE, Set.of(), Set.of(), false,
                 false, false, PainAtRest.NONE, 99, Trend.STABLE, false, true, true, false, false, false, Set.of(),
                 1, 0, false);

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 
 import static clinic.support.testing.AccessTable.api;
 import static clinic.support.testing.AccessTable.page;
+import static clinic.support.testing.Caller.CASES_READ;
 import static clinic.support.testing.Caller.CLINICIAN;
 import static clinic.support.testing.Caller.METRICS_READ;
 import static clinic.support.testing.Caller.OPS;
@@ -72,10 +73,13 @@ class SecurityMatrixTest {
             api(CONTACTS + "{reportId}").allows("GET HEAD", PATIENTS_CONTACT),
             // GET and HEAD of this address are the {reportId} route's (a 400: not a report id)
             api(CONTACTS + "lookups").allows("GET HEAD POST", PATIENTS_CONTACT),
+            api("/internal/v1/cases/{reportId}").allows("GET HEAD", CASES_READ),
             api("/v3/api-docs")
-                    .allows("GET HEAD", PATIENT, CLINICIAN, OPS, REPORTS_WRITE, REPORTS_READ, PATIENTS_CONTACT),
+                    .allows("GET HEAD", PATIENT, CLINICIAN, OPS, REPORTS_WRITE, REPORTS_READ, PATIENTS_CONTACT,
+                            CASES_READ),
             api("/v3/api-docs.yaml")
-                    .allows("GET HEAD", PATIENT, CLINICIAN, OPS, REPORTS_WRITE, REPORTS_READ, PATIENTS_CONTACT),
+                    .allows("GET HEAD", PATIENT, CLINICIAN, OPS, REPORTS_WRITE, REPORTS_READ, PATIENTS_CONTACT,
+                            CASES_READ),
             page("/").allows("GET HEAD", PATIENT_PAGE_LOGIN),
             page("/reports").allows("POST", PATIENT_PAGE_LOGIN),
             page("/reports/{reportId}").allows("GET HEAD", PATIENT_PAGE_LOGIN),

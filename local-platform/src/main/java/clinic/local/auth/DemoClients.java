@@ -33,7 +33,7 @@ class DemoClients {
                         "reports:write", "reports:read", "triage:read", "notifications:read"),
                 machineClient("clinic-metrics", passwordEncoder.encode("clinic-metrics-secret"), "metrics:read"),
                 machineClient("notification-service", passwordEncoder.encode("notification-service-secret"),
-                        "patients:contact"));
+                        "patients:contact", "cases:read"));
     }
 
     /**

@@ -27,6 +27,7 @@ final class TokenAudiences {
             "reports:write", List.of(INTAKE),
             "reports:read", List.of(INTAKE),
             "patients:contact", List.of(INTAKE),
+            "cases:read", List.of(INTAKE),
             "triage:read", List.of(TRIAGE),
             "notifications:read", List.of(NOTIFICATION),
             "metrics:read", EVERY_SERVICE);

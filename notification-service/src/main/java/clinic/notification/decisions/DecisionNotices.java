@@ -12,6 +12,7 @@ import clinic.notification.log.Channel;
 import clinic.notification.log.NotificationKind;
 import clinic.notification.log.NotificationLog;
 import clinic.notification.log.Priority;
+import clinic.notification.reviews.Reviews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records the patient notice of a decision (priority by disposition) with its email to the patient, and,
+ * Records the decision for the clinicians' case page ({@link Reviews}), the patient notice of a decision
+ * (priority by disposition) with its email to the patient, and,
  * for ROUTINE_REVIEW, an item for the clinicians' routine queue (P3), all in the transaction that marks the
  * event processed. Clinician alerts come from the urgent-review topic, not from here.
  * A SELF_CARE decision that came without its plan also gets a routine-review item: its patient notice
@@ -33,12 +35,15 @@ class DecisionNotices {
     private final Inbox inbox;
     private final NotificationLog notifications;
     private final Deliveries deliveries;
+    private final Reviews reviews;
     private final JsonMapper json;
 
-    DecisionNotices(Inbox inbox, NotificationLog notifications, Deliveries deliveries, JsonMapper json) {
+    DecisionNotices(Inbox inbox, NotificationLog notifications, Deliveries deliveries, Reviews reviews,
+                    JsonMapper json) {
         this.inbox = inbox;
         this.notifications = notifications;
         this.deliveries = deliveries;
+        this.reviews = reviews;
         this.json = json;
     }
 
@@ -54,6 +59,7 @@ class DecisionNotices {
             log.warn("Decision event {} for report {} ({}) has no self-care plan: generic notice, clinician review",
                     event.id(), decision.reportId(), decision.disposition());
         }
+        reviews.recordDecision(decision, event.id());
         Owner owner = Owner.of(SubmittedBy.of(event));
         notifications.record(new NotificationLog.Request(decision.reportId(), NotificationKind.PATIENT_NOTICE,
                         Channel.PATIENT_MESSAGE, Priority.of(decision.disposition()),

@@ -20,6 +20,7 @@ public enum Caller {
     TRIAGE_READ(Kind.CLIENT, "triage:read"),
     NOTIFICATIONS_READ(Kind.CLIENT, "notifications:read"),
     PATIENTS_CONTACT(Kind.CLIENT, "patients:contact"),
+    CASES_READ(Kind.CLIENT, "cases:read"),
     METRICS_READ(Kind.CLIENT, "metrics:read"),
     PATIENT_PAGE_LOGIN(Kind.PAGE_LOGIN, "PATIENT"),
     CLINICIAN_PAGE_LOGIN(Kind.PAGE_LOGIN, "CLINICIAN"),

@@ -1,0 +1,3 @@
+-- An optional phone number (E.164, + and 8 to 15 digits) for a clinician's same-day call. Patient data like the
+-- name and email beside it: it stays in this table, never in an event, a log line or a metric.
+alter table symptom_report add column patient_phone varchar(16);
