@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One-shot topic creation for compose: the three event topics of DESIGN.md and their dead-letter topics.
+# One-shot topic creation for compose: the four event topics of DESIGN.md and their dead-letter topics.
 # Idempotent (--if-not-exists), so `docker compose up` can run it on every start.
 set -euo pipefail
 
@@ -14,6 +14,8 @@ topics=(
   clinic.triage-decisions.v1.dlt
   clinic.urgent-reviews.v1
   clinic.urgent-reviews.v1.dlt
+  clinic.review-outcomes.v1
+  clinic.review-outcomes.v1.dlt
 )
 
 for topic in "${topics[@]}"; do

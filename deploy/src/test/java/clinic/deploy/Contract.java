@@ -15,7 +15,8 @@ final class Contract {
     static final Map<String, Integer> PORTS = ports();
 
     static final List<String> EVENT_TOPICS =
-            List.of("clinic.symptom-reports.v1", "clinic.triage-decisions.v1", "clinic.urgent-reviews.v1");
+            List.of("clinic.symptom-reports.v1", "clinic.triage-decisions.v1", "clinic.urgent-reviews.v1",
+                    "clinic.review-outcomes.v1");
 
     static final List<String> ALL_TOPICS = EVENT_TOPICS.stream()
             .flatMap(topic -> java.util.stream.Stream.of(topic, topic + ".dlt"))

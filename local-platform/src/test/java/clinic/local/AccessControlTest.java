@@ -130,7 +130,7 @@ class AccessControlTest {
 
     @Test
     void thePatientPagesNeedALoginAndTheFormNeedsItsCsrfToken() {
-        PatientBrowser browser = client.patientBrowser();
+        PageBrowser browser = client.patientBrowser();
         HttpResponse<String> accepted = browser.submitForm(PatientForms.selfCare());
         assertThat(accepted.statusCode()).isIn(302, 303);
         String location = accepted.headers().firstValue("Location").orElseThrow();

@@ -18,14 +18,17 @@ import org.openqa.selenium.WebElement;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The clinicians' workspace in a real browser (Debian's chromium, headless) on the running platform: a clinician
- * signs in at the local issuer, watches the work queue while a red-flag report arrives through the API, and
- * acknowledges it; a patient's login and an anonymous visitor get nothing. One browser for the class.
+ * signs in at the local issuer, watches the work queue while a red-flag report arrives through the API, opens its
+ * case and finds the patient to call, acknowledges it, closes the review with another disposition than the rules'
+ * and finds it on the agreement page; a patient's login and an anonymous visitor get nothing. One browser for the
+ * class, its tests in order.
  */
 @ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -36,6 +39,8 @@ class ClinicianPagesBrowserTest {
 
     /** The promise: an urgent report is on the open queue this soon after its 202, without a reload. */
     private static final Duration ON_THE_QUEUE_WITHIN = Duration.ofSeconds(2);
+    private static final String PATIENT_NAME = "Morgan Browserpatient";
+    private static final String PATIENT_PHONE = "+441632960555";
 
     private static HeadlessChromium chromium;
     private static WebDriver browser;
@@ -74,7 +79,9 @@ class ClinicianPagesBrowserTest {
     void aRedFlagReportAppearsOnTheOpenQueueWithinTwoSecondsWithoutAReload() {
         ((JavascriptExecutor) browser).executeScript("window.sameDocument = 'not reloaded';");
 
-        urgentReport = SharedPlatform.running().client().accept(SampleReports.numbness());
+        urgentReport = SharedPlatform.running().client().accept(SampleReports.with(SampleReports.numbness(), "patient",
+                Map.of("externalId", "BROWSER-CASE-1", "name", PATIENT_NAME, "email", "morgan@example.org",
+                        "phone", PATIENT_PHONE)));
         waitUntil(ON_THE_QUEUE_WITHIN, driver -> !alertRows(urgentReport).isEmpty());
 
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument;"))
@@ -85,17 +92,51 @@ class ClinicianPagesBrowserTest {
 
     @Test
     @Order(3)
-    void acknowledgingTheAlertTakesItOffTheQueue() {
-        alertRows(urgentReport).get(0).findElement(By.cssSelector("button[type=submit]")).click();
+    void theCaseShowsThePatientToCall() {
+        alertRows(urgentReport).get(0).findElement(By.cssSelector("a")).click();
 
-        waitUntil(Duration.ofSeconds(10), driver -> alertRows(urgentReport).isEmpty()
-                && driver.getTitle().equals("Work queue - Clinician workspace"));
+        waitUntil(Duration.ofSeconds(10), driver -> driver.getTitle().equals("Case - Clinician workspace"));
+        assertThat(browser.findElement(By.id("patient-name")).getText()).isEqualTo(PATIENT_NAME);
+        assertThat(browser.findElement(By.id("patient-phone")).getText()).isEqualTo(PATIENT_PHONE);
+        assertThat(browser.findElement(By.id("patient-number")).getText()).isEqualTo("BROWSER-CASE-1");
+        assertThat(browser.findElement(By.id("rules-disposition")).getText()).isEqualTo("Urgent review");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Numbness", "Open alert");
+    }
+
+    @Test
+    @Order(4)
+    void acknowledgingOnTheCaseTakesTheAlertOffTheQueue() {
+        browser.findElement(By.cssSelector("#main form[action*='acknowledgement'] button")).click();
+
+        waitUntil(Duration.ofSeconds(10), driver -> driver.getTitle().equals("Case - Clinician workspace")
+                && driver.findElement(By.tagName("main")).getText().contains("Acknowledged"));
+        browser.findElement(By.linkText("Back to the work queue")).click();
+        waitUntil(Duration.ofSeconds(10), driver -> driver.getTitle().equals("Work queue - Clinician workspace"));
+        assertThat(alertRows(urgentReport)).isEmpty();
         PlatformClient.Response alerts = SharedPlatform.running().client().alerts();
         assertThat(alerts.body()).doesNotContain(urgentReport.toString());
     }
 
     @Test
-    @Order(4)
+    @Order(5)
+    void closingTheReviewAsMoreUrgentPutsTheCaseOnTheAgreementPage() {
+        browser.get(workspace + "/cases/" + urgentReport);
+        waitUntil(Duration.ofSeconds(10), driver -> driver.getTitle().equals("Case - Clinician workspace"));
+        browser.findElement(By.cssSelector("label[for='disposition']")).click(); // Emergency
+        browser.findElement(By.cssSelector("label[for='condition-CALCANEAL_STRESS_FRACTURE']")).click();
+        browser.findElement(By.id("note")).sendKeys("Called; sent for an X-ray today.");
+        browser.findElement(By.xpath("//button[normalize-space()='Close the review']")).click();
+
+        waitUntil(Duration.ofSeconds(10), driver -> driver.findElements(By.id("clinician-disposition")).size() == 1);
+        assertThat(browser.findElement(By.id("clinician-disposition")).getText()).isEqualTo("Emergency");
+        browser.findElement(By.linkText("agreement page")).click();
+        waitUntil(Duration.ofSeconds(10), driver -> driver.getTitle().equals("Agreement - Clinician workspace"));
+        assertThat(browser.findElements(By.cssSelector("table.under-triage a[href='/cases/" + urgentReport + "']")))
+                .hasSize(1);
+    }
+
+    @Test
+    @Order(6)
     void anAnonymousVisitorIsSentToTheLoginAndAPatientIsRefused() {
         browser.findElement(By.cssSelector(".sign-out button")).click();
         waitUntil(Duration.ofSeconds(10), driver -> driver.getTitle().startsWith("Signed out"));

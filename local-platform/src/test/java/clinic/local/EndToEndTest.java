@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -232,11 +233,12 @@ class EndToEndTest {
     /**
      * The canary: reports whose patient name, email and phone are unmistakable go through the whole pipeline
      * (accepted, rejected as JSON, rejected as a web form); afterwards the address appears in the patient's own
-     * mailbox and nowhere else, the name and the phone nowhere at all: not in the log, any Kafka record, error bodies, metrics,
-     * the notification APIs, the alert feed or the clinician's mail.
+     * mailbox and on the clinician's case page, the name and the phone only on that case page, and none of them
+     * anywhere else: not in the log, any Kafka record, error bodies, metrics, the notification APIs, the alert
+     * feed, the other clinician pages or the clinician's mail.
      */
     @Test
-    void patientIdentityReachesThePatientsOwnMailboxAndNowhereElse() {
+    void patientIdentityReachesThePatientsOwnMailboxAndTheCasePageAndNowhereElse() {
         Canary selfCare = Canary.fresh("self-care report");
         Canary redFlag = Canary.fresh("red-flag report");
         Canary badJson = Canary.fresh("rejected JSON report");
@@ -269,6 +271,18 @@ class EndToEndTest {
         assertThat(own.get(0).everything()).contains(selfCare.email()).doesNotContain(selfCare.name());
         assertThat(Canary.findings(canaries, Map.of("own mailbox", own.get(0).everything()))).isNotEmpty();
 
+        // Where a clinician must find the patient: the red-flag report's case page names them with email and phone.
+        // The work queue and the agreement page do not.
+        PageBrowser clinician = PageBrowser.loginAt(platform.settings(), platform.settings().notificationBaseUrl(),
+                "clinician-demo");
+        String casePage = clinician.open(platform.settings().notificationBaseUrl() + "/cases/" + redFlagId).body();
+        assertThat(casePage).contains(redFlag.name(), redFlag.email(), redFlag.phone());
+        assertThat(Canary.findings(canaries, Map.of("case page", casePage))).isNotEmpty();
+        for (String page : List.of("/", "/queue", "/agreement")) {
+            HttpResponse<String> shown = clinician.open(platform.settings().notificationBaseUrl() + page);
+            assertThat(shown.statusCode()).as("clinician page %s", page).isEqualTo(200);
+            searched.put("clinician page " + page, shown.body());
+        }
         for (UUID id : List.of(selfCareId, redFlagId)) {
             searched.put("GET /api/v1/notifications?reportId=" + id, client.notifications(id).body());
         }

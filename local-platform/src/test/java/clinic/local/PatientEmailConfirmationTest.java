@@ -40,7 +40,7 @@ class PatientEmailConfirmationTest {
 
     @Test
     void anAddressTypedIntoTheFormGetsOnlyAConfirmationRequestUntilThePatientConfirmsIt() {
-        PatientBrowser patient = running.client().patientBrowser();
+        PageBrowser patient = running.client().patientBrowser();
         String address = "confirm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 
         UUID first = submitForm(patient, address);
@@ -67,7 +67,7 @@ class PatientEmailConfirmationTest {
         assertThat(plan.everything()).contains("What to do").doesNotContain(PHISHING_NAME, "Alex");
     }
 
-    private static UUID submitForm(PatientBrowser patient, String address) {
+    private static UUID submitForm(PageBrowser patient, String address) {
         HttpResponse<String> sent = patient.submitForm(PatientForms.selfCare(PHISHING_NAME, address, Map.of()));
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
         Matcher page = REPORT_PAGE.matcher(sent.headers().firstValue("Location").orElseThrow());

@@ -65,19 +65,19 @@ final class PlatformClient {
         return send(request);
     }
 
-    /** The patient web form's POST, as a browser sends it after patient-demo logged in (see {@link PatientBrowser}). */
+    /** The patient web form's POST, as a browser sends it after patient-demo logged in (see {@link PageBrowser}). */
     Response submitForm(String formBody) {
         HttpResponse<String> response = patientBrowser().submitForm(formBody);
         return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                 response.body());
     }
 
-    private PatientBrowser browser;
+    private PageBrowser browser;
 
     /** One logged-in browser session of patient-demo on the patient pages, made on first use. */
-    synchronized PatientBrowser patientBrowser() {
+    synchronized PageBrowser patientBrowser() {
         if (browser == null) {
-            browser = PatientBrowser.login(settings, "patient-demo");
+            browser = PageBrowser.login(settings, "patient-demo");
         }
         return browser;
     }

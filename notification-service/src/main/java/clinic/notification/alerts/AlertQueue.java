@@ -49,6 +49,13 @@ public class AlertQueue {
         return notifications.findByIdAndKind(alertId, NotificationKind.CLINICIAN_ALERT).map(this::view);
     }
 
+    /** The clinician alert of a report, open or not; empty for a report that raised none. */
+    @Transactional(readOnly = true)
+    public Optional<AlertView> forReport(UUID reportId) {
+        return notifications.findByReportIdOrderByCreatedAtAscIdAsc(reportId).stream()
+                .filter(row -> row.kind() == NotificationKind.CLINICIAN_ALERT).findFirst().map(this::view);
+    }
+
     /**
      * Closes the alert, which stops its escalation; acknowledging a closed alert changes nothing and returns
      * the first acknowledgement. Only the first writes a feed row.

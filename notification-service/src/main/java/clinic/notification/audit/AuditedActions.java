@@ -27,6 +27,9 @@ class AuditedActions {
                 get("/", "ALERTS_READ"),
                 get("/queue", "ALERTS_READ"),
                 get("/alerts/feed", "ALERTS_STREAM"),
-                post("/alerts/{alertId}/acknowledgement", "ALERT_ACKNOWLEDGE"));
+                post("/alerts/{alertId}/acknowledgement", "ALERT_ACKNOWLEDGE"),
+                // a case: who to call and the answers (fetched from intake for this view), and its review closed
+                get("/cases/{reportId}", "CASE_READ"),
+                post("/cases/{reportId}/review", "REVIEW_CLOSE"));
     }
 }

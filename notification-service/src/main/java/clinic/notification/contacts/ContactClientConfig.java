@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
@@ -39,6 +40,21 @@ class ContactClientConfig {
                 .clientCredentials(credentials -> credentials.accessTokenResponseClient(tokens))
                 .build());
         return manager;
+    }
+
+    @Bean
+    IntakeClient intakeClient(NotificationProperties properties,
+                              AuthorizedClientServiceOAuth2AuthorizedClientManager patientContactsClientManager) {
+        NotificationProperties.Intake intake = properties.intake();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(intake.connectTimeout()).build());
+        requests.setReadTimeout(intake.readTimeout());
+        OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(patientContactsClientManager);
+        bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
+        bearer.setPrincipalResolver(request -> IntakeClient.SERVICE);
+        return new IntakeClient(RestClient.builder().baseUrl(intake.baseUrl()).requestFactory(requests)
+                .requestInterceptor(bearer).build());
     }
 
     /** The token endpoint gets the same short timeouts as intake itself: a hanging issuer must not stall a sender. */

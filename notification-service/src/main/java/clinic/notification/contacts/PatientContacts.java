@@ -6,16 +6,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -23,7 +17,6 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -51,31 +44,17 @@ public class PatientContacts {
 
     private static final Logger log = LoggerFactory.getLogger(PatientContacts.class);
 
-    /** The one principal all lookups share: the service itself, not whoever caused the delivery. */
-    private static final Authentication SERVICE = new AnonymousAuthenticationToken("notification-service",
-            "notification-service", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
-
     private final RestClient client;
     private final RetryTemplate retry;
     private final JsonMapper json;
     private final OAuth2AuthorizedClientService authorizedClients;
 
-    PatientContacts(NotificationProperties properties, JsonMapper json,
-                    AuthorizedClientServiceOAuth2AuthorizedClientManager patientContactsClientManager,
+    PatientContacts(NotificationProperties properties, JsonMapper json, IntakeClient intake,
                     OAuth2AuthorizedClientService authorizedClients) {
-        NotificationProperties.Intake intake = properties.intake();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(intake.connectTimeout()).build());
-        requests.setReadTimeout(intake.readTimeout());
-        OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(patientContactsClientManager);
-        bearer.setClientRegistrationIdResolver(request -> ContactClientConfig.REGISTRATION);
-        bearer.setPrincipalResolver(request -> SERVICE);
-        this.client = RestClient.builder().baseUrl(intake.baseUrl()).requestFactory(requests)
-                .requestInterceptor(bearer).build();
+        this.client = intake.rest();
         this.retry = new RetryTemplate(RetryPolicy.builder()
-                .maxRetries(intake.retries())
-                .delay(intake.retryDelay())
+                .maxRetries(properties.intake().retries())
+                .delay(properties.intake().retryDelay())
                 // 4xx and a refused token request will not change within a few hundred milliseconds
                 .predicate(e -> !(e instanceof HttpClientErrorException) && !(e instanceof OAuth2AuthorizationException))
                 .build());
@@ -168,7 +147,7 @@ public class PatientContacts {
             return DeliveryFailure.transientFailure("PatientContactTokenUnavailable", null);
         }
         if (cause instanceof HttpClientErrorException.Unauthorized) {
-            authorizedClients.removeAuthorizedClient(ContactClientConfig.REGISTRATION, SERVICE.getName());
+            authorizedClients.removeAuthorizedClient(ContactClientConfig.REGISTRATION, IntakeClient.SERVICE.getName());
             return DeliveryFailure.transientFailure("PatientContactHttp401", null);
         }
         if (cause instanceof HttpClientErrorException.Forbidden) {

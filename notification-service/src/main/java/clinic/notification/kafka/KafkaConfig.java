@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Notification on Kafka: it consumes triage decisions and urgent reviews and publishes nothing of its own.
+ * Notification on Kafka: it consumes triage decisions and urgent reviews, and publishes the clinicians' review
+ * outcomes (through the outbox).
  * It has no permanent failure of its own: an event it can decode (including its {@code ce_subject} check,
  * {@link Events}) it can always record. Error handling and dead letters are service-support's.
  */
@@ -23,6 +24,7 @@ class KafkaConfig {
 
     @Bean
     ServiceTopics notificationTopics() {
-        return ServiceTopics.of(ClinicTopics.TRIAGE_DECISIONS, ClinicTopics.URGENT_REVIEWS);
+        return ServiceTopics.of(ClinicTopics.TRIAGE_DECISIONS, ClinicTopics.URGENT_REVIEWS,
+                ClinicTopics.REVIEW_OUTCOMES);
     }
 }

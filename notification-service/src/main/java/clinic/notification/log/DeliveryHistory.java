@@ -18,11 +18,12 @@ import java.util.UUID;
 class DeliveryHistory {
 
     /** One delivery: channel, escalation level, status and every attempt, oldest first. */
-    record DeliveryView(String channel, int escalationLevel, DeliveryStatus status, List<AttemptView> attempts) {
+    public record DeliveryView(String channel, int escalationLevel, DeliveryStatus status,
+                               List<AttemptView> attempts) {
     }
 
     /** One attempt: its number, when, how it ended and the error class (never a message or an address). */
-    record AttemptView(int attemptNumber, Instant attemptedAt, String outcome, String errorClass) {
+    public record AttemptView(int attemptNumber, Instant attemptedAt, String outcome, String errorClass) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;

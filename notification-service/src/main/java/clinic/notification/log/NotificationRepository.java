@@ -31,6 +31,14 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
             order by n.createdAt asc, n.id asc""")
     List<Notification> findOpenRoutineItems(org.springframework.data.domain.Pageable page);
 
+    /** Closes the routine review item of a report, once: it leaves the routine queue. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Notification n set n.acknowledgedBy = :by, n.acknowledgedAt = :at
+            where n.reportId = :reportId and n.kind = clinic.notification.log.NotificationKind.ROUTINE_REVIEW_ITEM
+            and n.acknowledgedAt is null""")
+    int closeRoutineItem(UUID reportId, String by, Instant at);
+
     @Query("""
             select count(n) from Notification n
             where n.kind = clinic.notification.log.NotificationKind.CLINICIAN_ALERT and n.acknowledgedAt is null""")

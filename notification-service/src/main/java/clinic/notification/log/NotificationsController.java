@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,11 +21,11 @@ import java.util.UUID;
 class NotificationsController {
 
     private final NotificationRepository notifications;
-    private final DeliveryHistory deliveries;
+    private final ReportLog reportLog;
 
-    NotificationsController(NotificationRepository notifications, DeliveryHistory deliveries) {
+    NotificationsController(NotificationRepository notifications, ReportLog reportLog) {
         this.notifications = notifications;
-        this.deliveries = deliveries;
+        this.reportLog = reportLog;
     }
 
     @GetMapping
@@ -38,10 +37,6 @@ class NotificationsController {
             AuditMarks.deniedObject();
             return List.of();
         }
-        Map<UUID, List<DeliveryHistory.DeliveryView>> history = deliveries.of(rows.stream().map(Notification::id)
-                .toList());
-        return rows.stream()
-                .map(n -> NotificationView.of(n, history.getOrDefault(n.id(), List.of())))
-                .toList();
+        return reportLog.viewsOf(rows);
     }
 }

@@ -3,6 +3,7 @@ package clinic.notification.pages;
 import clinic.notification.alerts.AlertNotFoundException;
 import clinic.notification.alerts.AlertQueue;
 import clinic.notification.alerts.AlertStream;
+import clinic.notification.alerts.AlertView;
 import clinic.notification.decisions.RoutineQueue;
 import clinic.support.security.Actor;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -79,15 +81,20 @@ class QueuePageController {
         return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).build();
     }
 
-    /** Acknowledged by the signed-in clinician; back to the queue, where the alert has left the open list. */
+    /**
+     * Acknowledged by the signed-in clinician; back to the queue, where the alert has left the open list, or to the
+     * alert's case page when the button was pressed there ({@code returnTo=case}: a name, never an address).
+     */
     @PostMapping("/alerts/{alertId}/acknowledgement")
-    String acknowledge(@PathVariable UUID alertId, Authentication clinician) {
+    String acknowledge(@PathVariable UUID alertId, @RequestParam(required = false) String returnTo,
+                       Authentication clinician) {
+        AlertView alert;
         try {
-            alerts.acknowledge(alertId, Actor.of(clinician).id());
+            alert = alerts.acknowledge(alertId, Actor.of(clinician).id());
         } catch (AlertNotFoundException unknown) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return "redirect:/";
+        return "case".equals(returnTo) ? "redirect:/cases/" + alert.reportId() : "redirect:/";
     }
 
     @GetMapping("/signed-out")

@@ -48,8 +48,8 @@ class SecurityConfig {
      * "page not found" for an address the table does not list, and 403 for a page that is not for their role.
      */
     static final AllowedRoutes PAGE_ROUTES = AllowedRoutes.of(
-            get("/", "/queue", "/alerts/feed").to("ROLE_CLINICIAN"),
-            post("/alerts/{alertId}/acknowledgement").to("ROLE_CLINICIAN"),
+            get("/", "/queue", "/alerts/feed", "/cases/{reportId}", "/agreement").to("ROLE_CLINICIAN"),
+            post("/alerts/{alertId}/acknowledgement", "/cases/{reportId}/review").to("ROLE_CLINICIAN"),
             get("/signed-out", "/error", "/*.css", "/*.js", "/favicon.ico").toAnyone());
 
     /** Built on first use: the service starts while the issuer is down (the login and the lookups retry). */

@@ -38,7 +38,7 @@ class ReviewRecordingTest {
         send(kafka, decision(reportId, Disposition.URGENT_REVIEW));
 
         RecordedDecision recorded = await().atMost(Duration.ofSeconds(10))
-                .until(() -> reviews.decision(reportId), java.util.Optional::isPresent).orElseThrow();
+                .until(() -> reviews.find(reportId), java.util.Optional::isPresent).orElseThrow().decision();
         assertThat(recorded.disposition()).isEqualTo(Disposition.URGENT_REVIEW);
         assertThat(recorded.redFlags()).extracting(Enum::name).containsExactly("FEVER");
         assertThat(recorded.rulesFired()).singleElement()
@@ -56,7 +56,7 @@ class ReviewRecordingTest {
     void aSecondDecisionEventForTheSameReportChangesNothing() {
         UUID reportId = UUID.randomUUID();
         send(kafka, decision(reportId, Disposition.ROUTINE_REVIEW));
-        await().atMost(Duration.ofSeconds(10)).until(() -> reviews.decision(reportId).isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> reviews.find(reportId).isPresent());
 
         OutgoingEvent second = decision(reportId, Disposition.EMERGENCY);
         send(kafka, second);

@@ -64,6 +64,9 @@ class SecurityMatrixTest {
             page("/queue").allows("GET HEAD", CLINICIAN_PAGE_LOGIN),
             page("/alerts/feed").allows("GET HEAD", CLINICIAN_PAGE_LOGIN),
             page("/alerts/{alertId}/acknowledgement").allows("POST", CLINICIAN_PAGE_LOGIN),
+            page("/cases/{reportId}").allows("GET HEAD", CLINICIAN_PAGE_LOGIN),
+            page("/cases/{reportId}/review").allows("POST", CLINICIAN_PAGE_LOGIN),
+            page("/agreement").allows("GET HEAD", CLINICIAN_PAGE_LOGIN),
             page("/signed-out").allowsEveryone("GET HEAD"),
             page("/error").allowsEveryone("GET HEAD"),
             // static files: the style sheet and the script are everyone's, nothing else under them is reachable

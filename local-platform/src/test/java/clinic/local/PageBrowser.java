@@ -15,12 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A patient's browser on the intake pages, over plain HTTP: it keeps cookies and follows redirects one at a
- * time, so it walks the real login (intake's oauth2Login to the local issuer's form and back, code + PKCE)
- * and then posts the form with the CSRF token the page carries. The Selenium tests do the same in chromium;
- * this one is cheap enough for the canary and security checks.
+ * A browser on one of the platform's sites (the patient pages of intake, the clinician pages of notification),
+ * over plain HTTP: it keeps cookies and follows redirects one at a time, so it walks the real login (the site's
+ * oauth2Login to the local issuer's form and back, code + PKCE) and then posts forms with the CSRF token the page
+ * carries. The Selenium tests do the same in chromium; this one is cheap enough for the canary and security checks.
  */
-final class PatientBrowser {
+final class PageBrowser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -32,24 +32,29 @@ final class PatientBrowser {
             .build();
     private String formCsrf;
 
-    private PatientBrowser(PlatformSettings settings) {
+    private PageBrowser(PlatformSettings settings) {
         this.settings = settings;
     }
 
     /** Opens the form page, logs in at the issuer as {@code username} (password = user name) and lands on the form. */
-    static PatientBrowser login(PlatformSettings settings, String username) {
-        PatientBrowser browser = new PatientBrowser(settings);
-        HttpResponse<String> landed = browser.follow(URI.create(settings.intakeBaseUrl() + "/"));
+    static PageBrowser login(PlatformSettings settings, String username) {
+        return loginAt(settings, settings.intakeBaseUrl(), username);
+    }
+
+    /** Opens a site's first page ({@code site} + "/"), logs in there as {@code username} and lands back on it. */
+    static PageBrowser loginAt(PlatformSettings settings, String site, String username) {
+        PageBrowser browser = new PageBrowser(settings);
+        HttpResponse<String> landed = browser.follow(URI.create(site + "/"));
         if (landed.uri().getPath().equals("/login") && landed.uri().getPort() == settings.authPort()) {
             String csrf = csrfOf(landed.body(), "issuer login form");
             HttpResponse<String> afterLogin = browser.post(landed.uri(), "username=" + encode(username)
                     + "&password=" + encode(username) + "&_csrf=" + encode(csrf), "");
             landed = browser.followFrom(afterLogin);
         }
-        if (landed.statusCode() != 200 || !landed.uri().toString().startsWith(settings.intakeBaseUrl())) {
+        if (landed.statusCode() != 200 || !landed.uri().toString().startsWith(site)) {
             throw new AssertionError("login as " + username + " ended at " + landed.uri() + " with " + landed.statusCode());
         }
-        browser.formCsrf = csrfOf(landed.body(), "intake form");
+        browser.formCsrf = csrfOf(landed.body(), site + " first page");
         return browser;
     }
 
