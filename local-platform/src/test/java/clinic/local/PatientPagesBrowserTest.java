@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -128,6 +129,41 @@ class PatientPagesBrowserTest {
             assertThat(browser.getTitle()).isEqualTo("Page not found - Heel Pain Clinic");
             assertThat(browser.getPageSource()).doesNotContain("Exception", "Whitelabel");
         }
+    }
+
+    @Test
+    @Order(5)
+    void theHeelDiagramChoosesAPartByClickOrTapAndFollowsTheKeyboard() {
+        browser.get(intake + "/");
+        browser.findElement(By.cssSelector(".heel-label--CENTER_OF_HEEL")).click();
+
+        assertThat(browser.findElement(By.id("painLocation-CENTER_OF_HEEL")).isSelected()).isTrue();
+        assertThat(fillOf("CENTER_OF_HEEL")).isEqualTo(CHOSEN_FILL);
+
+        // the radio buttons stay the keyboard's way in: the next one down is chosen, and the picture follows
+        browser.findElement(By.id("painLocation-CENTER_OF_HEEL")).sendKeys(Keys.ARROW_DOWN);
+        assertThat(browser.findElement(By.id("painLocation-SIDES_OF_HEEL")).isSelected()).isTrue();
+        assertThat(fillOf("SIDES_OF_HEEL")).isEqualTo(CHOSEN_FILL);
+        assertThat(fillOf("CENTER_OF_HEEL")).isNotEqualTo(CHOSEN_FILL);
+    }
+
+    /** Where "My reports" leads: the reports this patient sent, with their status. */
+    @Test
+    @Order(6)
+    void myReportsListsTheReportSentThroughTheForm() {
+        browser.get(intake + "/");
+        browser.findElement(By.linkText("My reports")).click();
+
+        waitUntil(driver -> driver.getTitle().equals("My reports - Heel Pain Clinic"));
+        assertThat(browser.findElements(By.cssSelector("table.reports tbody tr"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("table.reports")).getText()).contains("Your self-care plan is ready");
+    }
+
+    /** The fill of a chosen part of the heel diagram (intake.css): the clinic's blue. */
+    private static final String CHOSEN_FILL = "rgb(29, 79, 145)";
+
+    private static String fillOf(String part) {
+        return browser.findElement(By.cssSelector(".heel-region--" + part)).getCssValue("fill");
     }
 
     /** Answers every question as a patient would, by typing and by clicking the option labels. */

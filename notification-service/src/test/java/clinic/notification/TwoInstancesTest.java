@@ -1,6 +1,7 @@
 package clinic.notification;
 
 import clinic.events.triage.Disposition;
+import clinic.support.testing.PageLogin;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -19,6 +20,12 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +47,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of the service (two application contexts) on one PostgreSQL database and one Kafka
- * consumer group, as in a scaled deployment: every message goes out exactly once, and every escalation
- * happens once, whichever instance gets there first.
+ * consumer group, as in a scaled deployment: every message goes out exactly once, every escalation
+ * happens once, whichever instance gets there first, and a clinician's page session holds on both.
  */
 // A property of its own: the default (spring.kafka.bootstrap-servers, a system property) would
 // repoint the shared test context at this broker, which is gone after this class.
@@ -66,7 +73,7 @@ class TwoInstancesTest {
     }
 
     @Test
-    void twoInstancesSendEveryMessageOnceAndEscalateEveryAlertOnce(EmbeddedKafkaBroker broker) {
+    void twoInstancesSendEveryMessageOnceAndEscalateEveryAlertOnce(EmbeddedKafkaBroker broker) throws Exception {
         StubMapping slowHooks = TestServers.http().stubFor(post(urlEqualTo(ONCALL_HOOK)).atPriority(1)
                 .willReturn(aResponse().withStatus(204).withFixedDelay(SLOW_HOOK_MILLIS)));
         try (ConfigurableApplicationContext first = start(broker);
@@ -109,6 +116,19 @@ class TwoInstancesTest {
                 assertThat(log.of(reportId)).hasSize(4);
             }
             assertThat(escalations(first) + escalations(second)).isEqualTo(ALERTS);
+
+            // the clinician pages: signed in through one instance, the session (in the shared database) holds on the
+            // other, which shows the queue and takes the acknowledgement with the first one's CSRF token
+            PageLogin clinician = PageLogin.as(port(first), "clinic", "dr-two", "CLINICIAN", "/");
+            HttpResponse<String> queue = page(second, clinician, "GET", "/");
+            assertThat(queue.statusCode()).isEqualTo(200);
+            assertThat(queue.body()).contains("Work queue", alerts.get(0).toString());
+            UUID alertId = jdbc.sql("select notification_id from notification where report_id = ? and kind = ?")
+                    .params(alerts.get(0), "CLINICIAN_ALERT").query(UUID.class).single();
+            assertThat(page(second, clinician, "POST", "/alerts/" + alertId + "/acknowledgement").statusCode())
+                    .isEqualTo(302);
+            assertThat(jdbc.sql("select acknowledged_by from notification where notification_id = ?").param(alertId)
+                    .query(String.class).single()).isEqualTo("dr-two");
             producers.destroy();
         } finally {
             TestServers.http().removeStub(slowHooks);
@@ -136,6 +156,21 @@ class TwoInstancesTest {
                         "--clinic.notification.delivery.batch-size=2",
                         "--clinic.notification.delivery.urgent-batch-size=2",
                         "--clinic.data-dir=target/test-data");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static HttpResponse<String> page(ConfigurableApplicationContext instance, PageLogin login, String method,
+                                             String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port(instance) + path))
+                .header("Cookie", login.cookies()).header("Accept", "text/html");
+        if (method.equals("POST")) {
+            request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers
+                    .ofString("_csrf=" + URLEncoder.encode(login.csrfToken().orElseThrow(), StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long delivered(JdbcClient jdbc) {

@@ -25,6 +25,8 @@ class AuditedActions {
                 get("/api/v1/symptom-reports/{reportId}", "REPORT_READ"),
                 post("/reports", "REPORT_FORM_SUBMIT"),
                 get("/reports/{reportId}", "REPORT_PAGE_READ"),
+                // "My reports": the signed-in patient's own list
+                get("/reports", "REPORT_LIST_READ"),
                 get("/internal/v1/patient-contacts/{reportId}", "PATIENT_CONTACT_READ"),
                 // one row per report named in the body (AuditMarks.aboutEach)
                 post("/internal/v1/patient-contacts/lookups", "PATIENT_CONTACT_READ"),

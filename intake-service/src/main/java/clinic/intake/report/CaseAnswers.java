@@ -47,7 +47,8 @@ final class CaseAnswers {
     private static Object valueOf(IntakeAnswers answers, String field) {
         RecordComponent component = Arrays.stream(IntakeAnswers.class.getRecordComponents())
                 .filter(candidate -> candidate.getName().equals(field)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the form asks " + field + ", the contract has no such answer"));
+                .orElseThrow(() -> new IllegalStateException(
+                        "the form asks " + field + ", the contract has no such answer"));
         try {
             return component.getAccessor().invoke(answers);
         } catch (IllegalAccessException | InvocationTargetException e) {

@@ -35,6 +35,7 @@ import java.util.UUID;
 class ReportFormController {
 
     private static final String EMAIL = "patient.email";
+    private static final String NAME = "patient.name";
 
     private final ReportSubmissions submissions;
     private final Validator validator;
@@ -48,7 +49,10 @@ class ReportFormController {
     ModelAndView form(HttpServletResponse response) {
         PageHeaders.apply(response);
         Optional<String> verified = VerifiedEmail.current();
-        FormAnswers answers = verified.map(email -> FormAnswers.empty().with(EMAIL, email)).orElse(FormAnswers.empty());
+        FormAnswers withEmail = verified.map(email -> FormAnswers.empty().with(EMAIL, email))
+                .orElse(FormAnswers.empty());
+        // the name the issuer gives, as a suggestion the patient may change
+        FormAnswers answers = SignedInName.current().map(name -> withEmail.with(NAME, name)).orElse(withEmail);
         return formView(answers, Map.of(), HttpStatus.OK, verified.isPresent(), newSubmissionKey());
     }
 

@@ -29,6 +29,19 @@ public record ReportPage(UUID reportId, ReportStatus status, Disposition disposi
         return WHEN.format(instant);
     }
 
+    /** The status in a patient's words, for the list of their reports. */
+    public String statusWords() {
+        if (received() || disposition == null) {
+            return "Received, being checked";
+        }
+        return switch (disposition) {
+            case EMERGENCY -> "Get emergency care now";
+            case URGENT_REVIEW -> "A clinician will contact you today";
+            case ROUTINE_REVIEW -> "A clinician will review it within a few days";
+            case SELF_CARE -> "Your self-care plan is ready";
+        };
+    }
+
     public boolean received() {
         return status == ReportStatus.RECEIVED;
     }

@@ -16,13 +16,16 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * The patient's report status page. While the report waits for triage the page reloads itself (a meta
+ * The patient's report pages: the list of their own reports ({@code /reports}) and a report's status page. While the report waits for triage the page reloads itself (a meta
  * refresh, no scripts); {@code ?refresh=off} stops that for anyone who needs the page to hold still.
  * An unknown or malformed id is a 404 page that reveals nothing.
  */
 @Controller
 @Hidden // patient pages, not part of the API description
 class ReportPageController {
+
+    /** A patient with more reports than this sees the newest ones; each report's page stays at its address. */
+    static final int MY_REPORTS_SHOWN = 50;
 
     private final SymptomReportService reports;
     private final int refreshSeconds;
@@ -35,6 +38,16 @@ class ReportPageController {
 
     static String path(UUID reportId) {
         return "/reports/" + reportId;
+    }
+
+    /** "My reports": the signed-in patient's own reports, newest first, each with its status and a link to it. */
+    @GetMapping(path = "/reports", produces = MediaType.TEXT_HTML_VALUE)
+    ModelAndView mine(HttpServletResponse response) {
+        PageHeaders.apply(response);
+        ModelAndView view = new ModelAndView("reports");
+        view.addObject("reports", reports.ownedBy(Actor.current(), MY_REPORTS_SHOWN));
+        view.addObject("shown", MY_REPORTS_SHOWN);
+        return view;
     }
 
     @GetMapping(path = "/reports/{reportId}", produces = MediaType.TEXT_HTML_VALUE)

@@ -17,6 +17,7 @@ import clinic.support.security.Actor;
 import clinic.support.security.Owner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -139,6 +140,12 @@ public class SymptomReportService {
             String token = confirmedEmails.issueLink(reportId, owner.get(), email);
             return new PatientContact(reportId, email, false, EmailConfirmationController.path(token));
         });
+    }
+
+    /** The signed-in patient's own reports, newest first: at most {@code limit}. */
+    @Transactional(readOnly = true)
+    List<ReportPage> ownedBy(Actor patient, int limit) {
+        return reports.findOwnedBy(patient.id(), PageRequest.of(0, limit)).stream().map(ReportPage::of).toList();
     }
 
     /** A report as a clinician reviews it: who to call and the answers in plain words. */

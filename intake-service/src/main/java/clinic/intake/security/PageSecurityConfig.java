@@ -36,7 +36,7 @@ class PageSecurityConfig {
      * {@code /login/oauth2/code/clinic}) are answered by Spring Security's filters before the table is consulted.
      */
     static final AllowedRoutes ROUTES = AllowedRoutes.of(
-            get("/", "/reports/{reportId}", "/email-confirmations/{token}").to("ROLE_PATIENT"),
+            get("/", "/reports", "/reports/{reportId}", "/email-confirmations/{token}").to("ROLE_PATIENT"),
             post("/reports", "/email-confirmations/{token}").to("ROLE_PATIENT"),
             get("/error", "/*.css", "/favicon.ico").toAnyone());
 

@@ -111,6 +111,67 @@ class ReportPagesTest {
     }
 
     @Test
+    void theHeelLocationHasADiagramWhosePartsAreLabelsOfTheRadioButtonsHiddenFromScreenReaders() {
+        String page = pages.get("/").body();
+
+        String diagram = page.substring(page.indexOf("id=\"heel-diagram\""), page.indexOf("class=\"choices\"",
+                page.indexOf("id=\"heel-diagram\"")));
+        assertThat(diagram).contains("<svg class=\"heel-svg\" viewBox=\"0 0 240 300\" aria-hidden=\"true\"");
+        for (String part : List.of("BACK_OF_HEEL", "SIDES_OF_HEEL", "CENTER_OF_HEEL", "BOTTOM_INNER_HEEL")) {
+            assertThat(diagram).containsPattern("<label class=\"heel-label heel-label--" + part
+                    + "\" for=\"painLocation-" + part + "\"\\s+aria-hidden=\"true\">");
+        }
+        assertThat(diagram).doesNotContain("painLocation-UNSURE", "<script", "style=");
+        assertThat(input(pages.get("/"), "painLocation-UNSURE")).contains("type=\"radio\"");
+    }
+
+    @Test
+    void myReportsListsThePatientsOwnReportsNewestFirstWithTheirStatusAndNobodyElses() {
+        PatientPages mine = PatientPages.as(PatientPages.mockMvc(context), "patient-list-" + UUID.randomUUID(),
+                "PATIENT");
+        PatientPages someoneElse = PatientPages.as(PatientPages.mockMvc(context), "patient-other-" + UUID.randomUUID(),
+                "PATIENT");
+        UUID first = reportOf(mine.postForm(FormBodies.valid()));
+        UUID second = reportOf(mine.postForm(FormBodies.valid("hasDiabetes", "true")));
+        UUID theirs = reportOf(someoneElse.postForm(FormBodies.valid()));
+
+        PageResponse list = mine.get("/reports");
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        String page = list.body();
+        assertThat(page).contains("My reports", "Received, being checked").doesNotContain(theirs.toString());
+        assertThat(page.indexOf("/reports/" + second)).as("newest first").isPositive()
+                .isLessThan(page.indexOf("/reports/" + first));
+        assertThat(PatientPages.anonymous(PatientPages.mockMvc(context)).get("/reports").statusCode()).isEqualTo(302);
+    }
+
+    private static UUID reportOf(PageResponse created) {
+        Matcher matcher = REPORT_PAGE.matcher(created.header("Location").orElseThrow());
+        assertThat(matcher.matches()).as(created.body()).isTrue();
+        return UUID.fromString(matcher.group(1));
+    }
+
+    @Test
+    void theNameAndAVouchedEmailTheIssuerGivesAreFilledInTheNameStaysEditable() {
+        PatientPages named = PatientPages.as(PatientPages.mockMvc(context), "patient-named-" + UUID.randomUUID(), "PATIENT",
+                Map.of("name", "Ada Prefilled", "email", "ada@example.org", "email_verified", true));
+
+        PageResponse page = named.get("/");
+
+        assertThat(input(page, "patient.name")).contains("value=\"Ada Prefilled\"").doesNotContain("readonly");
+        assertThat(input(page, "patient.email")).contains("value=\"ada@example.org\"", "readonly");
+        assertThat(input(pages.get("/"), "patient.name")).doesNotContain("value=\"Ada");
+    }
+
+    @Test
+    void aNameClaimWithALineBreakIsNotFilledIn() {
+        PatientPages named = PatientPages.as(PatientPages.mockMvc(context), "patient-named-" + UUID.randomUUID(), "PATIENT",
+                Map.of("name", "Ada\r\nBcc: someone"));
+
+        assertThat(input(named.get("/"), "patient.name")).doesNotContain("Ada");
+    }
+
+    @Test
     void aPhoneNumberIsOptionalOnTheFormAndKeptWhenGivenInInternationalFormat() {
         PageResponse without = pages.postForm(FormBodies.valid("patient.phone", ""));
         PageResponse with = pages.postForm(FormBodies.valid("patient.phone", " +441632960123 "));

@@ -81,7 +81,7 @@ class SecurityMatrixTest {
                     .allows("GET HEAD", PATIENT, CLINICIAN, OPS, REPORTS_WRITE, REPORTS_READ, PATIENTS_CONTACT,
                             CASES_READ),
             page("/").allows("GET HEAD", PATIENT_PAGE_LOGIN),
-            page("/reports").allows("POST", PATIENT_PAGE_LOGIN),
+            page("/reports").allows("GET HEAD POST", PATIENT_PAGE_LOGIN),
             page("/reports/{reportId}").allows("GET HEAD", PATIENT_PAGE_LOGIN),
             page("/email-confirmations/{token}").allows("GET HEAD POST", PATIENT_PAGE_LOGIN),
             page("/error").allowsEveryone("GET HEAD"),

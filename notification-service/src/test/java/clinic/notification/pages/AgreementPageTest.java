@@ -8,19 +8,13 @@ import clinic.events.triage.TriageDecisionMade;
 import clinic.notification.NotificationServiceTest;
 import clinic.notification.TestEvents;
 import clinic.notification.reviews.Reviews;
-import clinic.support.testing.PageLogin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -45,7 +39,7 @@ class AgreementPageTest {
     Reviews reviews;
 
     @Test
-    void countsAgreementPerRulesetVersionAndListsTheCasesJudgedMoreUrgent() throws Exception {
+    void countsAgreementPerRulesetVersionAndListsTheCasesJudgedMoreUrgent() {
         String version = "7." + ThreadLocalRandom.current().nextInt(1_000_000) + ".0";
         UUID agreed = decided(version, Disposition.URGENT_REVIEW);
         UUID underTriaged = decided(version, Disposition.ROUTINE_REVIEW);
@@ -56,7 +50,9 @@ class AgreementPageTest {
         reviews.close(overTriaged, Disposition.SELF_CARE, ReviewedCondition.PLANTAR_HEEL_PAIN, null, "dr-a");
         reviews.close(undetermined, Disposition.SELF_CARE, ReviewedCondition.UNKNOWN, null, "dr-c");
 
-        String page = get("/agreement");
+        HttpResponse<String> shown = PageClient.signedIn(port, "dr-agree", "CLINICIAN").get("/agreement");
+        assertThat(shown.statusCode()).isEqualTo(200);
+        String page = shown.body();
 
         String section = page.substring(page.indexOf("Ruleset heel-pain " + version));
         section = section.substring(0, section.contains("<section") ? section.indexOf("<section") : section.length());
@@ -82,14 +78,5 @@ class AgreementPageTest {
                 TestEvents.TIME));
         await().atMost(Duration.ofSeconds(10)).until(() -> reviews.find(reportId).isPresent());
         return reportId;
-    }
-
-    private String get(String path) throws IOException, InterruptedException {
-        PageLogin clinician = PageLogin.as(port, "clinic", "dr-agree", "CLINICIAN", "/");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + path)).header("Cookie", clinician.cookies()).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
     }
 }

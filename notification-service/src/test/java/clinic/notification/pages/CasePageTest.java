@@ -5,7 +5,6 @@ import clinic.notification.NotificationServiceTest;
 import clinic.notification.TestServers;
 import clinic.notification.log.NotificationKind;
 import clinic.notification.log.NotificationRepository;
-import clinic.support.testing.PageLogin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,19 +12,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static clinic.notification.TestEvents.decision;
 import static clinic.notification.TestEvents.send;
@@ -45,8 +35,6 @@ import static org.awaitility.Awaitility.await;
 @NotificationServiceTest
 class CasePageTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private static final String NAME = "Rowan Casefile";
     private static final String PHONE = "+441632960777";
     private static final String NOTE = "Called at 10:05; sent to the emergency department for an X-ray.";
@@ -63,11 +51,11 @@ class CasePageTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    PageLogin clinician;
+    PageClient clinician;
 
     @BeforeEach
     void signIn() {
-        clinician = PageLogin.as(port, "clinic", "dr-case", "CLINICIAN", "/");
+        clinician = PageClient.signedIn(port, "dr-case", "CLINICIAN");
     }
 
     @Test
@@ -75,7 +63,7 @@ class CasePageTest {
         UUID reportId = urgentCase();
         intakeKnows(reportId);
 
-        HttpResponse<String> page = open("/cases/" + reportId);
+        HttpResponse<String> page = clinician.get("/cases/" + reportId);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(NAME, "PAT-CASE-1", "href=\"tel:" + PHONE + "\"", "rowan@example.org",
@@ -92,8 +80,8 @@ class CasePageTest {
         UUID reportId = urgentCase();
         intakeKnows(reportId);
 
-        HttpResponse<String> closed = post("/cases/" + reportId + "/review", Map.of("disposition", "EMERGENCY",
-                "condition", "CALCANEAL_STRESS_FRACTURE", "note", NOTE));
+        HttpResponse<String> closed = clinician.post("/cases/" + reportId + "/review",
+                Map.of("disposition", "EMERGENCY", "condition", "CALCANEAL_STRESS_FRACTURE", "note", NOTE));
 
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(302);
         assertThat(closed.headers().firstValue("Location").orElseThrow()).endsWith("/cases/" + reportId);
@@ -111,16 +99,17 @@ class CasePageTest {
                 "\"clinicianDisposition\":\"EMERGENCY\"", "\"clinicianCondition\":\"CALCANEAL_STRESS_FRACTURE\"",
                 "\"rulesTopCondition\":\"PLANTAR_HEEL_PAIN\"", "\"reviewedBy\":\"dr-case\"")
                 .doesNotContain("X-ray", "emergency department", NAME, PHONE);
-        assertThat(open("/cases/" + reportId).body()).contains("Review outcome", "Calcaneal stress fracture",
+        assertThat(clinician.get("/cases/" + reportId).body()).contains("Review outcome", "Calcaneal stress fracture",
                 "Called at 10:05", "Judged more urgent than the rules").doesNotContain("Close the review</button>");
     }
 
     @Test
     void aSecondClosingChangesNothingAndSaysTheFirstOneStands() {
         UUID reportId = urgentCase();
-        post("/cases/" + reportId + "/review", Map.of("disposition", "URGENT_REVIEW", "condition", "UNKNOWN"));
+        clinician.post("/cases/" + reportId + "/review",
+                Map.of("disposition", "URGENT_REVIEW", "condition", "UNKNOWN"));
 
-        HttpResponse<String> again = post("/cases/" + reportId + "/review",
+        HttpResponse<String> again = clinician.post("/cases/" + reportId + "/review",
                 Map.of("disposition", "SELF_CARE", "condition", "OTHER"));
 
         assertThat(again.statusCode()).isEqualTo(302);
@@ -135,9 +124,9 @@ class CasePageTest {
     void aFormWithoutChoicesOrWithAControlCharacterComesBackWithItsMistakesAndRecordsNothing() {
         UUID reportId = urgentCase();
 
-        HttpResponse<String> empty = post("/cases/" + reportId + "/review", Map.of());
-        HttpResponse<String> badNote = post("/cases/" + reportId + "/review", Map.of("disposition", "EMERGENCY",
-                "condition", "OTHER", "note", "line\u0000break"));
+        HttpResponse<String> empty = clinician.post("/cases/" + reportId + "/review", Map.of());
+        HttpResponse<String> badNote = clinician.post("/cases/" + reportId + "/review",
+                Map.of("disposition", "EMERGENCY", "condition", "OTHER", "note", "line\u0000break"));
 
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.body()).contains("Error: Case", "Choose the disposition you judged right",
@@ -154,12 +143,12 @@ class CasePageTest {
     void closingARoutineReviewTakesItOffTheRoutineQueue() {
         UUID reportId = UUID.randomUUID();
         send(kafka, decision(reportId, Disposition.ROUTINE_REVIEW));
-        await().atMost(Duration.ofSeconds(10)).until(() -> open("/").body().contains(reportId.toString()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> clinician.get("/").body().contains(reportId.toString()));
 
-        post("/cases/" + reportId + "/review", Map.of("disposition", "ROUTINE_REVIEW", "condition",
+        clinician.post("/cases/" + reportId + "/review", Map.of("disposition", "ROUTINE_REVIEW", "condition",
                 "PLANTAR_HEEL_PAIN"));
 
-        assertThat(open("/").body()).doesNotContain(reportId.toString());
+        assertThat(clinician.get("/").body()).doesNotContain(reportId.toString());
     }
 
     @Test
@@ -168,7 +157,7 @@ class CasePageTest {
         TestServers.http().stubFor(get(urlEqualTo("/internal/v1/cases/" + reportId))
                 .willReturn(aResponse().withStatus(503)));
 
-        HttpResponse<String> page = open("/cases/" + reportId);
+        HttpResponse<String> page = clinician.get("/cases/" + reportId);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("details could not be fetched", "RF-FEVER")
@@ -177,11 +166,11 @@ class CasePageTest {
 
     @Test
     void anUnknownOrMalformedReportIsTheNotFoundPage() {
-        assertThat(open("/cases/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
-        HttpResponse<String> malformed = open("/cases/not-a-report");
+        assertThat(clinician.get("/cases/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        HttpResponse<String> malformed = clinician.get("/cases/not-a-report");
         assertThat(malformed.statusCode()).isEqualTo(404);
         assertThat(malformed.body()).contains("Not found").doesNotContain("Exception");
-        assertThat(post("/cases/" + UUID.randomUUID() + "/review", Map.of("disposition", "EMERGENCY",
+        assertThat(clinician.post("/cases/" + UUID.randomUUID() + "/review", Map.of("disposition", "EMERGENCY",
                 "condition", "OTHER")).statusCode()).isEqualTo(404);
     }
 
@@ -206,32 +195,5 @@ class CasePageTest {
                                      "phone": "%s"},
                          "answers": [{"question": "Do you have diabetes?", "answer": "No"}]}"""
                         .formatted(reportId, NAME, PHONE))));
-    }
-
-    private HttpResponse<String> open(String path) {
-        return exchange(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "text/html").header("Cookie", clinician.cookies()).GET().build());
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> fields) {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", clinician.csrfToken().orElseThrow());
-        String body = all.entrySet().stream().map(field -> field.getKey() + "="
-                + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return exchange(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "text/html").header("Cookie", clinician.cookies())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private static HttpResponse<String> exchange(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,7 +7,6 @@ import clinic.notification.log.Notification;
 import clinic.notification.log.NotificationKind;
 import clinic.notification.log.NotificationRepository;
 import clinic.notification.log.Priority;
-import clinic.support.testing.PageLogin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,15 +16,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static clinic.notification.TestEvents.decision;
@@ -41,9 +35,6 @@ import static org.awaitility.Awaitility.await;
 @NotificationServiceTest
 class QueuePageTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
-
     @LocalServerPort
     int port;
 
@@ -56,11 +47,11 @@ class QueuePageTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    PageLogin clinician;
+    PageClient clinician;
 
     @BeforeEach
     void signIn() {
-        clinician = PageLogin.as(port, "clinic", "dr-queue", "CLINICIAN", "/");
+        clinician = PageClient.signedIn(port, "dr-queue", "CLINICIAN");
     }
 
     @Test
@@ -70,14 +61,14 @@ class QueuePageTest {
         send(kafka, urgentReview(reportId, Disposition.URGENT_REVIEW));
         UUID alertId = awaitAlert(reportId);
 
-        String page = get("/", clinician).body();
+        String page = clinician.get("/").body();
         assertThat(page).contains("Work queue", "Signed in as <span>dr-queue</span>");
         String row = rowOf(page, alertId);
         assertThat(row).contains("P2", "Urgent review", "Fever", reportId.toString(), "Acknowledge");
         // raised just now, escalating after the urgent-review deadline (30 minutes by default)
         assertThat(row).containsPattern("<time datetime=\"[^\"]+\">\\d+ (s|min)</time>")
                 .containsPattern("<td>(29|30) min</td>");
-        assertThat(get("/queue", clinician).body()).contains(alertId.toString()).doesNotContain("<html");
+        assertThat(clinician.get("/queue").body()).contains(alertId.toString()).doesNotContain("<html");
     }
 
     @Test
@@ -85,14 +76,14 @@ class QueuePageTest {
         UUID reportId = UUID.randomUUID();
         send(kafka, urgentReview(reportId, Disposition.EMERGENCY));
         UUID alertId = awaitAlert(reportId);
-        assertThat(get("/", clinician).body()).contains(alertId.toString());
+        assertThat(clinician.get("/").body()).contains(alertId.toString());
 
-        HttpResponse<String> acknowledged = post("/alerts/" + alertId + "/acknowledgement", clinician, true);
+        HttpResponse<String> acknowledged = clinician.post("/alerts/" + alertId + "/acknowledgement", Map.of());
 
         assertThat(acknowledged.statusCode()).isEqualTo(302);
         assertThat(acknowledged.headers().firstValue("Location").orElseThrow()).endsWith("/");
         assertThat(notifications.findById(alertId).orElseThrow().acknowledgedBy()).isEqualTo("dr-queue");
-        assertThat(get("/", clinician).body()).doesNotContain(alertId.toString());
+        assertThat(clinician.get("/").body()).doesNotContain(alertId.toString());
         assertThat(jdbc.queryForList("select action || ' ' || outcome || ' ' || actor || ' ' || actor_role "
                 + "from audit_event where object_id = ?", String.class, alertId.toString()))
                 .containsExactly("ALERT_ACKNOWLEDGE ALLOWED dr-queue CLINICIAN");
@@ -104,13 +95,15 @@ class QueuePageTest {
         send(kafka, urgentReview(reportId, Disposition.URGENT_REVIEW));
         UUID alertId = awaitAlert(reportId);
 
-        assertThat(post("/alerts/" + alertId + "/acknowledgement", clinician, false).statusCode()).isEqualTo(403);
+        assertThat(clinician.postWithoutCsrf("/alerts/" + alertId + "/acknowledgement", Map.of()).statusCode())
+                .isEqualTo(403);
         assertThat(notifications.findById(alertId).orElseThrow().acknowledgedAt()).isNull();
     }
 
     @Test
     void acknowledgingAnUnknownAlertIsTheNotFoundPage() {
-        HttpResponse<String> answer = post("/alerts/" + UUID.randomUUID() + "/acknowledgement", clinician, true);
+        HttpResponse<String> answer = clinician.post("/alerts/" + UUID.randomUUID() + "/acknowledgement",
+                Map.of());
 
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
@@ -122,10 +115,11 @@ class QueuePageTest {
         UUID reportId = UUID.randomUUID();
 
         send(kafka, decision(reportId, Disposition.ROUTINE_REVIEW));
-        await().atMost(Duration.ofSeconds(10)).until(() -> notifications.findByReportIdOrderByCreatedAtAscIdAsc(reportId)
-                .stream().anyMatch(n -> n.kind() == NotificationKind.ROUTINE_REVIEW_ITEM));
+        await().atMost(Duration.ofSeconds(10)).until(() -> notifications
+                .findByReportIdOrderByCreatedAtAscIdAsc(reportId).stream()
+                .anyMatch(n -> n.kind() == NotificationKind.ROUTINE_REVIEW_ITEM));
 
-        String page = get("/", clinician).body();
+        String page = clinician.get("/").body();
         String routine = page.substring(page.indexOf("id=\"routine-title\""));
         int at = routine.indexOf(reportId.toString());
         assertThat(at).as("the report in the routine list").isPositive();
@@ -139,18 +133,15 @@ class QueuePageTest {
         notifications.save(new Notification(reportId, NotificationKind.ROUTINE_REVIEW_ITEM,
                 Channel.CLINICIAN_DASHBOARD, Priority.P3, "{}", UUID.randomUUID(), Instant.now()));
 
-        HttpResponse<String> page = get("/", clinician);
+        HttpResponse<String> page = clinician.get("/");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(reportId.toString(), "None scored");
     }
 
     @Test
-    void theFeedOpensWithThePagesSessionCookie() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/alerts/feed"))
-                .header("Cookie", clinician.cookies()).header("Accept", "text/event-stream").GET().build();
-
-        HttpResponse<InputStream> feed = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    void theFeedOpensWithThePagesSessionCookie() throws IOException {
+        HttpResponse<InputStream> feed = clinician.stream("/alerts/feed");
         try (InputStream body = feed.body()) {
             assertThat(feed.statusCode()).isEqualTo(200);
             assertThat(feed.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
@@ -159,18 +150,18 @@ class QueuePageTest {
 
     @Test
     void aPatientsPageLoginIsRefusedAndAnAnonymousVisitorIsSentToTheLogin() {
-        PageLogin patient = PageLogin.as(port, "clinic", "patient-q", "PATIENT", "/");
+        PageClient patient = PageClient.signedIn(port, "patient-q", "PATIENT");
 
-        assertThat(get("/", patient).statusCode()).isEqualTo(403);
-        assertThat(get("/queue", patient).statusCode()).isEqualTo(403);
-        HttpResponse<String> anonymous = get("/", null);
+        assertThat(patient.get("/").statusCode()).isEqualTo(403);
+        assertThat(patient.get("/queue").statusCode()).isEqualTo(403);
+        HttpResponse<String> anonymous = PageClient.anonymous(port).get("/");
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/authorization/clinic");
     }
 
     @Test
     void thePagesRunOnlyTheirOwnScriptAndAreNeverCached() {
-        HttpResponse<String> page = get("/", clinician);
+        HttpResponse<String> page = clinician.get("/");
 
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'")
@@ -190,36 +181,5 @@ class QueuePageTest {
         int at = page.indexOf("data-alert-id=\"" + alertId + "\"");
         assertThat(at).as("a row for alert " + alertId).isPositive();
         return page.substring(at, page.indexOf("</tr>", at));
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
-    private HttpResponse<String> get(String path, PageLogin login) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "text/html");
-        if (login != null) {
-            request.header("Cookie", login.cookies());
-        }
-        return exchange(request.GET().build());
-    }
-
-    private HttpResponse<String> post(String path, PageLogin login, boolean withCsrf) {
-        String body = withCsrf ? "_csrf=" + URLEncoder.encode(login.csrfToken().orElseThrow(), StandardCharsets.UTF_8)
-                : "";
-        return exchange(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "text/html")
-                .header("Cookie", login.cookies()).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private static HttpResponse<String> exchange(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
