@@ -1,11 +1,8 @@
 package clinic.local;
 
-import clinic.support.testing.RequiredTool;
-import clinic.support.testing.RequiredTools;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -21,7 +18,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,31 +39,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessibilityBrowserTest {
 
     @RegisterExtension
-    static final RequiredTools BROWSER = RequiredTools.forClass(RequiredTool.CHROMIUM, RequiredTool.CHROMEDRIVER);
+    static final HeadlessChromium CHROMIUM = HeadlessChromium.forTestClass();
 
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
     private static final Dimension DESKTOP = new Dimension(1280, 900);
     private static final Dimension PHONE = new Dimension(390, 844);
 
-    private static HeadlessChromium chromium;
     private static WebDriver browser;
     private static PlatformSettings settings;
     private static UUID urgentReport;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
+    static void openBrowser() {
         settings = SharedPlatform.running().settings();
-        chromium = HeadlessChromium.start(AccessibilityBrowserTest.class);
-        browser = chromium.driver();
+        browser = CHROMIUM.driver();
         urgentReport = SharedPlatform.running().client().accept(SampleReports.numbness());
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
@@ -96,9 +83,8 @@ class AccessibilityBrowserTest {
     @Test
     @Order(2)
     void theClinicianPagesHaveNoSeriousOrCriticalViolationOnADesktopOrAPhone() {
-        browser.manage().deleteAllCookies(); // the issuer's session too: it would sign the patient in again
         signIn(settings.notificationBaseUrl(), "clinician-demo");
-        chromium.waitUntil(Duration.ofSeconds(20), driver -> !driver.findElements(
+        CHROMIUM.waitUntil(Duration.ofSeconds(20), driver -> !driver.findElements(
                 By.xpath("//code[text()='" + urgentReport + "']")).isEmpty() || reloaded());
 
         List<String> findings = new ArrayList<>();
@@ -122,7 +108,7 @@ class AccessibilityBrowserTest {
         UUID report = SharedPlatform.running().client().accept(SampleReports.numbness());
         browser.manage().window().setSize(PHONE);
         browser.get(settings.notificationBaseUrl() + "/");
-        chromium.waitUntil(Duration.ofSeconds(20), driver -> !driver.findElements(
+        CHROMIUM.waitUntil(Duration.ofSeconds(20), driver -> !driver.findElements(
                 By.xpath("//code[text()='" + report + "']")).isEmpty() || reloaded());
 
         String target = "Acknowledge the P2 alert for report " + report;
@@ -138,7 +124,7 @@ class AccessibilityBrowserTest {
         assertThat(focused.getAttribute("aria-label")).isEqualTo(target);
         new Actions(browser).sendKeys(Keys.ENTER).perform();
 
-        chromium.waitUntil(Duration.ofSeconds(10), driver -> driver.findElements(
+        CHROMIUM.waitUntil(Duration.ofSeconds(10), driver -> driver.findElements(
                 By.xpath("//table[contains(@class,'alerts')]//code[text()='" + report + "']")).isEmpty());
         assertThat(SharedPlatform.running().client().alerts().body()).doesNotContain(report.toString());
     }
@@ -146,7 +132,6 @@ class AccessibilityBrowserTest {
     @Test
     @Order(4)
     void everyQuestionOfThePatientFormIsReachedWithTheKeyboardAlone() {
-        browser.manage().deleteAllCookies();
         signIn(settings.intakeBaseUrl(), "patient-demo");
         browser.manage().window().setSize(PHONE);
         browser.get(settings.intakeBaseUrl() + "/");
@@ -206,17 +191,7 @@ class AccessibilityBrowserTest {
 
     private static void signIn(String site, String user) {
         browser.manage().window().setSize(DESKTOP);
-        browser.get(site + "/");
-        chromium.waitUntil(Duration.ofSeconds(30), driver -> driver.getCurrentUrl().startsWith(site)
-                || driver.getCurrentUrl().startsWith(settings.issuer() + "/login"));
-        if (browser.getCurrentUrl().startsWith(settings.issuer() + "/login")) {
-            WebElement username = browser.findElement(By.id("username"));
-            username.clear();
-            username.sendKeys(user);
-            browser.findElement(By.id("password")).sendKeys(user);
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
-        }
-        chromium.waitUntil(Duration.ofSeconds(30), driver -> driver.getCurrentUrl().startsWith(site + "/"));
+        CHROMIUM.signIn(site, settings.issuer(), user);
     }
 
     /** Sends a form as it is, past the browser's own required-field checks, so the server's errors show. */
@@ -224,7 +199,7 @@ class AccessibilityBrowserTest {
         WebElement element = browser.findElement(By.cssSelector(form));
         ((JavascriptExecutor) browser).executeScript("arguments[0].noValidate = true; arguments[0].requestSubmit();",
                 element);
-        chromium.waitUntil(Duration.ofSeconds(10), driver -> driver.getTitle().startsWith("Error"));
+        CHROMIUM.waitUntil(Duration.ofSeconds(10), driver -> driver.getTitle().startsWith("Error"));
     }
 
     /** The queue redraws itself; if the feed was slow to start, a reload shows the row too. */

@@ -1,8 +1,5 @@
 package clinic.local;
 
-import clinic.support.testing.RequiredTool;
-import clinic.support.testing.RequiredTools;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -15,7 +12,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,39 +31,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClinicianPagesBrowserTest {
 
     @RegisterExtension
-    static final RequiredTools BROWSER = RequiredTools.forClass(RequiredTool.CHROMIUM, RequiredTool.CHROMEDRIVER);
+    static final HeadlessChromium CHROMIUM = HeadlessChromium.forTestClass();
 
     /** The promise: an urgent report is on the open queue this soon after its 202, without a reload. */
     private static final Duration ON_THE_QUEUE_WITHIN = Duration.ofSeconds(2);
     private static final String PATIENT_NAME = "Morgan Browserpatient";
     private static final String PATIENT_PHONE = "+441632960555";
 
-    private static HeadlessChromium chromium;
     private static WebDriver browser;
     private static String workspace;
     private static String issuer;
     private static UUID urgentReport;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
+    static void openBrowser() {
         workspace = SharedPlatform.running().settings().notificationBaseUrl();
         issuer = SharedPlatform.running().settings().issuer();
-        chromium = HeadlessChromium.start(ClinicianPagesBrowserTest.class);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+        browser = CHROMIUM.driver();
     }
 
     @Test
     @Order(1)
     void aClinicianSignsInAtTheIssuerAndSeesTheLiveQueue() {
-        browser.get(workspace + "/");
-        signInAs("clinician-demo");
+        CHROMIUM.signIn(workspace, issuer, "clinician-demo");
 
         waitUntil(Duration.ofSeconds(30), driver -> driver.getTitle().equals("Work queue - Clinician workspace"));
         assertThat(browser.findElement(By.cssSelector(".signed-in")).getText()).contains("clinician-demo");
@@ -140,26 +126,11 @@ class ClinicianPagesBrowserTest {
     void anAnonymousVisitorIsSentToTheLoginAndAPatientIsRefused() {
         browser.findElement(By.cssSelector(".sign-out button")).click();
         waitUntil(Duration.ofSeconds(10), driver -> driver.getTitle().startsWith("Signed out"));
-        browser.manage().deleteAllCookies();
-        browser.get(issuer + "/"); // the issuer's own session cookie lives on its address
-        browser.manage().deleteAllCookies();
 
-        browser.get(workspace + "/");
-        waitUntil(Duration.ofSeconds(10), driver -> driver.getCurrentUrl().startsWith(issuer + "/login"));
-
-        signInAs("patient-demo");
-        waitUntil(Duration.ofSeconds(30), driver -> driver.getCurrentUrl().startsWith(workspace));
+        // signed out and the issuer's session gone: the pages send an anonymous visitor to the login
+        CHROMIUM.signIn(workspace, issuer, "patient-demo");
         assertThat(browser.getTitle()).isEqualTo("Not for this account - Clinician workspace");
         assertThat(browser.getPageSource()).doesNotContain("Work queue", "Acknowledge", urgentReport.toString());
-    }
-
-    private static void signInAs(String user) {
-        waitUntil(Duration.ofSeconds(30), driver -> driver.getCurrentUrl().startsWith(issuer + "/login"));
-        WebElement username = browser.findElement(By.id("username"));
-        username.clear();
-        username.sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
     private static List<WebElement> alertRows(UUID reportId) {
@@ -172,6 +143,6 @@ class ClinicianPagesBrowserTest {
     }
 
     private static void waitUntil(Duration limit, java.util.function.Function<WebDriver, Boolean> condition) {
-        chromium.waitUntil(limit, condition);
+        CHROMIUM.waitUntil(limit, condition);
     }
 }

@@ -1,7 +1,15 @@
 package clinic.local;
 
 import clinic.support.testing.RequiredTool;
+import clinic.support.testing.RequiredTools;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -16,23 +24,32 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Debian's chromium, headless, driven through chromedriver, with a fresh profile of its own (deleted on close):
- * the browser of the page tests. The tools must have been checked by the test's {@code RequiredTools}.
+ * Debian's chromium, headless, driven through chromedriver, one browser for a whole test class, registered with
+ * {@code @RegisterExtension static}: without the two programs the class is skipped (failed under CI=true, see
+ * {@link RequiredTools}); otherwise the browser starts before the class with a fresh profile of its own and is
+ * closed, profile deleted, after it. Declare it after the class's other extensions ({@code SharedPlatform}).
  */
-final class HeadlessChromium implements AutoCloseable {
+final class HeadlessChromium implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
-    private final WebDriver driver;
-    private final Path profile;
+    private final RequiredTools tools = RequiredTools.forClass(RequiredTool.CHROMIUM, RequiredTool.CHROMEDRIVER);
+    private WebDriver driver;
+    private Path profile;
 
-    private HeadlessChromium(WebDriver driver, Path profile) {
-        this.driver = driver;
-        this.profile = profile;
+    static HeadlessChromium forTestClass() {
+        return new HeadlessChromium();
     }
 
-    static HeadlessChromium start(Class<?> testClass) throws IOException {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return tools.evaluateExecutionCondition(context);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        Class<?> testClass = context.getRequiredTestClass();
         Path chromium = RequiredTool.CHROMIUM.require(testClass);
         Path chromedriver = RequiredTool.CHROMEDRIVER.require(testClass);
-        Path profile = Files.createTempDirectory("chromium-" + testClass.getSimpleName() + "-");
+        profile = Files.createTempDirectory("chromium-" + testClass.getSimpleName() + "-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -40,7 +57,19 @@ final class HeadlessChromium implements AutoCloseable {
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
-        return new HeadlessChromium(new ChromeDriver(service, options), profile);
+        driver = new ChromeDriver(service, options);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
     }
 
     WebDriver driver() {
@@ -51,11 +80,20 @@ final class HeadlessChromium implements AutoCloseable {
         new WebDriverWait(driver, limit).until(condition::apply);
     }
 
-    @Override
-    public void close() throws IOException {
-        driver.quit();
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        }
+    /**
+     * Opens a site and signs in as {@code user} (password = user name) at the local issuer's form if it asks, then
+     * waits to be back on the site. Forgets every earlier login first: all the sites and the issuer are on
+     * localhost, whose cookies the ports share.
+     */
+    void signIn(String site, String issuer, String user) {
+        driver.manage().deleteAllCookies();
+        driver.get(site + "/");
+        waitUntil(Duration.ofSeconds(30), browser -> browser.getCurrentUrl().startsWith(issuer + "/login"));
+        WebElement username = driver.findElement(By.id("username"));
+        username.clear();
+        username.sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(user);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitUntil(Duration.ofSeconds(30), browser -> browser.getCurrentUrl().startsWith(site + "/"));
     }
 }

@@ -1,16 +1,14 @@
 package clinic.local;
 
-import clinic.support.testing.RequiredTool;
-import clinic.support.testing.RequiredTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -31,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageScreenshotsTest {
 
     @RegisterExtension
-    static final RequiredTools BROWSER = RequiredTools.forClass(RequiredTool.CHROMIUM, RequiredTool.CHROMEDRIVER);
+    static final HeadlessChromium CHROMIUM = HeadlessChromium.forTestClass();
 
     static final Path OUT = Path.of("target", "screenshots");
 
@@ -45,26 +43,23 @@ class PageScreenshotsTest {
                 .submitForm(PatientForms.selfCare());
         String statusPage = sent.headers().firstValue("Location").orElseThrow();
         Files.createDirectories(OUT);
-        try (HeadlessChromium chromium = HeadlessChromium.start(PageScreenshotsTest.class)) {
-            WebDriver browser = chromium.driver();
-            browser.manage().window().setSize(new Dimension(1200, 1000));
-            signIn(chromium, settings.intakeBaseUrl(), settings.issuer(), "patient-demo");
-            shoot(browser, settings.intakeBaseUrl() + "/", "patient-form.png");
-            browser.findElement(By.cssSelector("label[for='painLocation-BACK_OF_HEEL'].heel-label")).click();
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                    "document.getElementById('heel-diagram').scrollIntoView(); window.scrollBy(0, -110);");
-            shoot(browser, null, "patient-heel-diagram.png");
-            browser.get(settings.intakeBaseUrl() + statusPage);
-            chromium.waitUntil(Duration.ofSeconds(30), driver -> !driver.findElements(By.id("plan-title")).isEmpty());
-            shoot(browser, null, "patient-status.png");
+        WebDriver browser = CHROMIUM.driver();
+        browser.manage().window().setSize(new Dimension(1200, 1000));
+        CHROMIUM.signIn(settings.intakeBaseUrl(), settings.issuer(), "patient-demo");
+        shoot(browser, settings.intakeBaseUrl() + "/", "patient-form.png");
+        browser.findElement(By.cssSelector("label[for='painLocation-BACK_OF_HEEL'].heel-label")).click();
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('heel-diagram').scrollIntoView(); window.scrollBy(0, -110);");
+        shoot(browser, null, "patient-heel-diagram.png");
+        browser.get(settings.intakeBaseUrl() + statusPage);
+        CHROMIUM.waitUntil(Duration.ofSeconds(30), driver -> !driver.findElements(By.id("plan-title")).isEmpty());
+        shoot(browser, null, "patient-status.png");
 
-            browser.manage().deleteAllCookies();
-            signIn(chromium, settings.notificationBaseUrl(), settings.issuer(), "clinician-demo");
-            chromium.waitUntil(Duration.ofSeconds(20), driver -> !driver.findElements(
-                    By.xpath("//code[text()='" + urgent + "']")).isEmpty());
-            shoot(browser, null, "clinician-queue.png");
-            shoot(browser, settings.notificationBaseUrl() + "/cases/" + urgent, "clinician-case.png");
-        }
+        CHROMIUM.signIn(settings.notificationBaseUrl(), settings.issuer(), "clinician-demo");
+        CHROMIUM.waitUntil(Duration.ofSeconds(20), driver -> !driver.findElements(
+                By.xpath("//code[text()='" + urgent + "']")).isEmpty());
+        shoot(browser, null, "clinician-queue.png");
+        shoot(browser, settings.notificationBaseUrl() + "/cases/" + urgent, "clinician-case.png");
         for (String name : new String[] {"patient-form.png", "patient-heel-diagram.png", "patient-status.png",
                 "clinician-queue.png", "clinician-case.png"}) {
             byte[] png = Files.readAllBytes(OUT.resolve(name));
@@ -78,16 +73,5 @@ class PageScreenshotsTest {
             browser.get(address);
         }
         Files.write(OUT.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static void signIn(HeadlessChromium chromium, String site, String issuer, String user) {
-        WebDriver browser = chromium.driver();
-        browser.get(site + "/");
-        chromium.waitUntil(Duration.ofSeconds(30), driver -> driver.getCurrentUrl().startsWith(issuer + "/login"));
-        WebElement username = browser.findElement(By.id("username"));
-        username.sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        chromium.waitUntil(Duration.ofSeconds(30), driver -> driver.getCurrentUrl().startsWith(site + "/"));
     }
 }

@@ -1,9 +1,6 @@
 package clinic.local;
 
-import clinic.support.testing.RequiredTool;
-import clinic.support.testing.RequiredTools;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -16,7 +13,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
@@ -39,29 +35,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PatientPagesBrowserTest {
 
     @RegisterExtension
-    static final RequiredTools BROWSER = RequiredTools.forClass(RequiredTool.CHROMIUM, RequiredTool.CHROMEDRIVER);
+    static final HeadlessChromium CHROMIUM = HeadlessChromium.forTestClass();
 
     private static final Pattern REPORT_PAGE = Pattern.compile("/reports/([0-9a-f-]{36})");
     private static final String NAME = "Robin Browser";
 
-    private static HeadlessChromium chromium;
     private static WebDriver browser;
     private static String intake;
     private static String issuer;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
+    static void openBrowser() {
         intake = SharedPlatform.running().settings().intakeBaseUrl();
         issuer = SharedPlatform.running().settings().issuer();
-        chromium = HeadlessChromium.start(PatientPagesBrowserTest.class);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+        browser = CHROMIUM.driver();
     }
 
     @Test
@@ -201,7 +188,7 @@ class PatientPagesBrowserTest {
     }
 
     private static void waitUntil(Function<WebDriver, Boolean> condition) {
-        chromium.waitUntil(Duration.ofSeconds(30), condition);
+        CHROMIUM.waitUntil(Duration.ofSeconds(30), condition);
     }
 
     /** The report id of the status page the browser shows. */
