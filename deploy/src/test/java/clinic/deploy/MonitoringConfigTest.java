@@ -79,7 +79,7 @@ class MonitoringConfigTest {
     void dashboardShowsOutboxBacklogOpenAlertsDeliveriesAndHttpRates() {
         List<String> expressions = expressions();
         assertThat(expressions).anyMatch(e -> e.contains("clinic_outbox_pending"))
-                .anyMatch(e -> e.contains("clinic_notification_alerts_open"))
+                .anyMatch(e -> e.contains("clinic_alerts_open"))
                 .anyMatch(e -> e.contains("clinic_notification_delivery_attempts_total"))
                 .anyMatch(e -> e.contains("http_server_requests_seconds_count"))
                 .anyMatch(e -> e.contains("clinic_kafka_dead_letters_total"));

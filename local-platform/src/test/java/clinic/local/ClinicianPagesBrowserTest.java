@@ -68,7 +68,10 @@ class ClinicianPagesBrowserTest {
         urgentReport = SharedPlatform.running().client().accept(SampleReports.with(SampleReports.numbness(), "patient",
                 Map.of("externalId", "BROWSER-CASE-1", "name", PATIENT_NAME, "email", "morgan@example.org",
                         "phone", PATIENT_PHONE)));
+        long accepted = System.nanoTime();
         waitUntil(ON_THE_QUEUE_WITHIN, driver -> !alertRows(urgentReport).isEmpty());
+        System.out.printf("red-flag report on the open queue %d ms after its 202, without a reload%n",
+                (System.nanoTime() - accepted) / 1_000_000);
 
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument;"))
                 .as("the row came in without the page being loaded again").isEqualTo("not reloaded");

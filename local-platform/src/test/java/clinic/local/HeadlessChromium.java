@@ -77,7 +77,8 @@ final class HeadlessChromium implements ExecutionCondition, BeforeAllCallback, A
     }
 
     void waitUntil(Duration limit, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, limit).until(condition::apply);
+        // polled every 50 ms, so a wait ends (and a measured delay is read) close to when the condition held
+        new WebDriverWait(driver, limit, Duration.ofMillis(50)).until(condition::apply);
     }
 
     /**

@@ -19,7 +19,7 @@ public final class CloudEventHeaders {
      * predate one ignore its header, so adding one never breaks a running consumer (unlike a payload field,
      * which the strict schemas would reject).
      */
-    public static final List<String> EXTENSIONS = List.of(SubmittedBy.ATTRIBUTE);
+    public static final List<String> EXTENSIONS = List.of(SubmittedBy.ATTRIBUTE, ReportSubmittedAt.ATTRIBUTE);
 
     /** The Kafka header of an extension attribute. */
     public static String extensionHeader(String name) {

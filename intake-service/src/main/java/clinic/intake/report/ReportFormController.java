@@ -78,7 +78,7 @@ class ReportFormController {
         Optional<IdempotentRequest> idempotent = ReportSubmissions.keyed(key, details, outcome.request().answers());
         try {
             return toStatusPage(submissions.submit(details, outcome.request().answers(), patient,
-                    verified.isPresent(), idempotent).reportId());
+                    verified.isPresent(), idempotent, ReportsReceived.Channel.FORM).reportId());
         } catch (IdempotencyKeyReused changedAfterSending) {
             // the page was sent before with other answers (back, edit, send): say so, and let a new key send these
             ModelAndView view = formView(answers, Map.of(), HttpStatus.UNPROCESSABLE_CONTENT, verified.isPresent(),

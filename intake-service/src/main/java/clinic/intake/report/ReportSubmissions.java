@@ -42,13 +42,16 @@ class ReportSubmissions {
     private final SymptomReportService reports;
     private final IdempotencyKeys keys;
     private final SubmissionRateLimiter rateLimiter;
+    private final ReportsReceived received;
     private final RetryTemplate winnerWait;
 
     ReportSubmissions(SymptomReportService reports, IdempotencyKeys keys, SubmissionRateLimiter rateLimiter,
+                      ReportsReceived received,
                       @Value("${clinic.intake.idempotency.in-flight-wait:5s}") Duration inFlightWait) {
         this.reports = reports;
         this.keys = keys;
         this.rateLimiter = rateLimiter;
+        this.received = received;
         this.winnerWait = new RetryTemplate(RetryPolicy.builder().includes(WinnerNotCommitted.class)
                 .delay(LOOK_AGAIN_AFTER).multiplier(1).maxRetries(Long.MAX_VALUE).timeout(inFlightWait).build());
     }
@@ -67,14 +70,18 @@ class ReportSubmissions {
      * @throws clinic.intake.ratelimit.SubmissionsRateLimited when a new report would exceed the caller's quota
      */
     Submitted submit(PatientDetails patient, IntakeAnswers answers, Actor owner, boolean emailVerified,
-                     Optional<IdempotentRequest> request) {
+                     Optional<IdempotentRequest> request, ReportsReceived.Channel channel) {
         // a replay is answered before the quota is asked: a retry costs the caller no submission
         Optional<Submitted> earlier = earlier(owner, request);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         rateLimiter.acquire(owner);
-        return store(patient, answers, owner, emailVerified, request);
+        Submitted submitted = store(patient, answers, owner, emailVerified, request);
+        if (!submitted.replayed()) {
+            received.received(channel);
+        }
+        return submitted;
     }
 
     private Optional<Submitted> earlier(Actor owner, Optional<IdempotentRequest> request) {

@@ -90,7 +90,7 @@ class SymptomReportController {
             throw new EmailNotVerifiedException();
         }
         return accepted(submissions.submit(request.patient(), request.answers(), actor, verified.isPresent(),
-                idempotent));
+                idempotent, ReportsReceived.Channel.API));
     }
 
     /** The first answer to a submission, repeated as it was for a replay (a new report is always RECEIVED). */

@@ -8,6 +8,7 @@ import clinic.intake.idempotency.IdempotentRequest;
 import clinic.intake.ratelimit.SubmissionRateLimiter;
 import clinic.support.security.Actor;
 import clinic.support.security.Owner;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,6 +33,7 @@ class ReportSubmissionsRaceTest {
 
     private static final Actor PATIENT = new Actor("patient-race", "PATIENT");
     private static final PatientDetails DETAILS = new PatientDetails("P-1", "Name", "name@example.org", null);
+    private static final ReportsReceived RECEIVED = new ReportsReceived(new SimpleMeterRegistry());
 
     private final SymptomReportService reports = mock(SymptomReportService.class);
     private final IdempotencyKeys keys = mock(IdempotencyKeys.class);
@@ -46,8 +48,8 @@ class ReportSubmissionsRaceTest {
         when(keys.earlierReport(any(Owner.class), any())).thenReturn(Optional.empty(), Optional.empty(),
                 Optional.of(winner));
 
-        var submitted = new ReportSubmissions(reports, keys, rateLimiter, Duration.ofSeconds(5))
-                .submit(DETAILS, (IntakeAnswers) null, PATIENT, false, keyed);
+        var submitted = new ReportSubmissions(reports, keys, rateLimiter, RECEIVED, Duration.ofSeconds(5))
+                .submit(DETAILS, (IntakeAnswers) null, PATIENT, false, keyed, ReportsReceived.Channel.API);
 
         assertThat(submitted).isEqualTo(new ReportSubmissions.Submitted(winner, true));
     }
@@ -58,8 +60,8 @@ class ReportSubmissionsRaceTest {
                 .thenThrow(new CannotAcquireLockException("lock timeout"));
         when(keys.earlierReport(any(Owner.class), any())).thenReturn(Optional.empty());
 
-        assertThatThrownBy(() -> new ReportSubmissions(reports, keys, rateLimiter, Duration.ofMillis(200))
-                .submit(DETAILS, null, PATIENT, false, keyed)).isInstanceOf(IdempotencyKeyInFlight.class);
+        assertThatThrownBy(() -> new ReportSubmissions(reports, keys, rateLimiter, RECEIVED, Duration.ofMillis(200))
+                .submit(DETAILS, null, PATIENT, false, keyed, ReportsReceived.Channel.API)).isInstanceOf(IdempotencyKeyInFlight.class);
     }
 
     @Test
@@ -67,7 +69,7 @@ class ReportSubmissionsRaceTest {
         DuplicateKeyException failure = new DuplicateKeyException("something else");
         when(reports.submit(any(), any(), any(), any(Boolean.class), any())).thenThrow(failure);
 
-        assertThatThrownBy(() -> new ReportSubmissions(reports, keys, rateLimiter, Duration.ofMillis(200))
-                .submit(DETAILS, null, PATIENT, false, Optional.empty())).isSameAs(failure);
+        assertThatThrownBy(() -> new ReportSubmissions(reports, keys, rateLimiter, RECEIVED, Duration.ofMillis(200))
+                .submit(DETAILS, null, PATIENT, false, Optional.empty(), ReportsReceived.Channel.API)).isSameAs(failure);
     }
 }

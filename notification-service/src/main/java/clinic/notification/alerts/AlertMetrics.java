@@ -5,11 +5,18 @@ import clinic.notification.log.Priority;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
- * {@code clinic.notification.escalations{priority}} and the gauge {@code clinic.notification.alerts.open}
- * (read from the database when scraped, so every instance reports the same number). No ids in tags.
+ * {@code clinic.notification.escalations{priority}}; the gauge {@code clinic.alerts.open{priority}} (read from the
+ * database when scraped, so every instance reports the same number); and the timer
+ * {@code clinic.alert.acknowledgement{priority}}, raised to acknowledged, with SLO buckets for the dashboards. The
+ * last two have fixed names ({@code clinic_alerts_open}, {@code clinic_alert_acknowledgement_seconds}): dashboards
+ * and alert rules rely on them. No ids in tags.
  */
 @Component
 class AlertMetrics {
@@ -18,10 +25,26 @@ class AlertMetrics {
 
     AlertMetrics(MeterRegistry registry, NotificationRepository notifications) {
         this.registry = registry;
-        Gauge.builder("clinic.notification.alerts.open", notifications, NotificationRepository::countOpenAlerts)
-                .description("Clinician alerts not yet acknowledged").register(registry);
-        counter(Priority.P1);
-        counter(Priority.P2);
+        for (Priority priority : List.of(Priority.P1, Priority.P2)) {
+            Gauge.builder("clinic.alerts.open", notifications, repository -> repository.countOpenAlerts(priority))
+                    .description("Clinician alerts not yet acknowledged").tag("priority", priority.name())
+                    .register(registry);
+            counter(priority);
+            acknowledgement(priority);
+        }
+    }
+
+    /** An alert was acknowledged (the first time) this long after it was raised. */
+    void acknowledged(Priority priority, Duration afterRaised) {
+        acknowledgement(priority).record(afterRaised);
+    }
+
+    private Timer acknowledgement(Priority priority) {
+        return Timer.builder("clinic.alert.acknowledgement").description("Clinician alerts: raised to acknowledged")
+                .tag("priority", priority.name())
+                .serviceLevelObjectives(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
+                        Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(4))
+                .register(registry);
     }
 
     void escalated(Priority priority) {

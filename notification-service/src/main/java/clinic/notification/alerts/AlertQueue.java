@@ -12,6 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,14 +26,17 @@ public class AlertQueue {
 
     private final NotificationRepository notifications;
     private final AlertFeed feed;
+    private final AlertMetrics metrics;
     private final JsonMapper json;
     private final Clock clock;
     private final String triageBaseUrl;
 
-    AlertQueue(NotificationRepository notifications, AlertFeed feed, JsonMapper json, Clock clock,
+    AlertQueue(NotificationRepository notifications, AlertFeed feed, AlertMetrics metrics, JsonMapper json,
+               Clock clock,
                @Value("${clinic.links.triage-base-url:http://localhost:8082}") String triageBaseUrl) {
         this.notifications = notifications;
         this.feed = feed;
+        this.metrics = metrics;
         this.json = json;
         this.clock = clock;
         this.triageBaseUrl = triageBaseUrl.replaceAll("/+$", "");
@@ -62,8 +67,11 @@ public class AlertQueue {
      */
     @Transactional
     public AlertView acknowledge(UUID alertId, String acknowledgedBy) {
-        if (notifications.acknowledgeIfOpen(alertId, acknowledgedBy, clock.instant()) == 1) {
+        Instant now = clock.instant();
+        if (notifications.acknowledgeIfOpen(alertId, acknowledgedBy, now) == 1) {
             feed.append(alertId, FeedEvent.ALERT_ACKNOWLEDGED);
+            notifications.findByIdAndKind(alertId, NotificationKind.CLINICIAN_ALERT).ifPresent(alert ->
+                    metrics.acknowledged(alert.priority(), Duration.between(alert.createdAt(), now)));
             int cancelled = notifications.cancelPendingEscalations(alertId);
             log.info("Alert {} acknowledged; {} pending escalation deliveries cancelled", alertId, cancelled);
         }

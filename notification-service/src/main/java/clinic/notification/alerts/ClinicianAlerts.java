@@ -1,6 +1,7 @@
 package clinic.notification.alerts;
 
 import clinic.events.IncomingEvent;
+import clinic.events.ReportSubmittedAt;
 import clinic.events.SubmittedBy;
 import clinic.support.security.Owner;
 import clinic.events.triage.UrgentReviewRequested;
@@ -10,6 +11,7 @@ import clinic.support.inbox.Inbox;
 import clinic.notification.log.Channel;
 import clinic.notification.log.NotificationKind;
 import clinic.notification.log.NotificationLog;
+import clinic.notification.log.PipelineLatency;
 import clinic.notification.log.Priority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,16 +35,18 @@ class ClinicianAlerts {
     private final Deliveries deliveries;
     private final AlertFeed feed;
     private final EscalationPolicy escalation;
+    private final PipelineLatency latency;
     private final JsonMapper json;
 
     ClinicianAlerts(Inbox inbox, NotificationLog notifications, Deliveries deliveries, AlertFeed feed,
-                    EscalationPolicy escalation, JsonMapper json) {
+                    EscalationPolicy escalation, JsonMapper json, PipelineLatency latency) {
         this.inbox = inbox;
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.feed = feed;
         this.escalation = escalation;
         this.json = json;
+        this.latency = latency;
     }
 
     @Transactional
@@ -59,6 +63,8 @@ class ClinicianAlerts {
                 .ifPresent(alert -> {
                     deliveries.schedule(alert.id(), Recipient.CLINICIAN, 0);
                     feed.append(alert.id(), FeedEvent.ALERT_RAISED);
+                    ReportSubmittedAt.of(event).ifPresent(submittedAt ->
+                            latency.firstNotification(PipelineLatency.Path.URGENT, submittedAt));
                 });
     }
 }

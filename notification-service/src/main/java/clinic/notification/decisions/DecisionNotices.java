@@ -1,6 +1,7 @@
 package clinic.notification.decisions;
 
 import clinic.events.IncomingEvent;
+import clinic.events.ReportSubmittedAt;
 import clinic.events.SubmittedBy;
 import clinic.support.security.Owner;
 import clinic.events.triage.Disposition;
@@ -11,6 +12,7 @@ import clinic.support.inbox.Inbox;
 import clinic.notification.log.Channel;
 import clinic.notification.log.NotificationKind;
 import clinic.notification.log.NotificationLog;
+import clinic.notification.log.PipelineLatency;
 import clinic.notification.log.Priority;
 import clinic.notification.reviews.Reviews;
 import org.slf4j.Logger;
@@ -36,14 +38,16 @@ class DecisionNotices {
     private final NotificationLog notifications;
     private final Deliveries deliveries;
     private final Reviews reviews;
+    private final PipelineLatency latency;
     private final JsonMapper json;
 
     DecisionNotices(Inbox inbox, NotificationLog notifications, Deliveries deliveries, Reviews reviews,
-                    JsonMapper json) {
+                    PipelineLatency latency, JsonMapper json) {
         this.inbox = inbox;
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.reviews = reviews;
+        this.latency = latency;
         this.json = json;
     }
 
@@ -64,7 +68,14 @@ class DecisionNotices {
         notifications.record(new NotificationLog.Request(decision.reportId(), NotificationKind.PATIENT_NOTICE,
                         Channel.PATIENT_MESSAGE, Priority.of(decision.disposition()),
                         json.writeValueAsString(PatientNotice.of(decision)), event.id(), owner))
-                .ifPresent(notice -> deliveries.schedule(notice.id(), Recipient.PATIENT, 0));
+                .ifPresent(notice -> {
+                    deliveries.schedule(notice.id(), Recipient.PATIENT, 0);
+                    // an urgent report's first notification is its clinician alert, timed on the urgent path
+                    if (!decision.disposition().needsUrgentReview()) {
+                        ReportSubmittedAt.of(event).ifPresent(submittedAt ->
+                                latency.firstNotification(PipelineLatency.Path.ROUTINE, submittedAt));
+                    }
+                });
         if (decision.disposition() == Disposition.ROUTINE_REVIEW || lacksPlan) {
             notifications.record(new NotificationLog.Request(decision.reportId(),
                     NotificationKind.ROUTINE_REVIEW_ITEM, Channel.CLINICIAN_DASHBOARD, Priority.P3,

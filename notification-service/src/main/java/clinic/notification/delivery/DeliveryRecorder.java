@@ -107,6 +107,9 @@ class DeliveryRecorder {
         }
         DeliveryTask task = attempt.task();
         metrics.attempted(task.channel(), attempt.outcome());
+        if (attempt.outcome() == Outcome.DELIVERED && recorded != Recorded.LEASE_LOST) {
+            metrics.deliveredOnce(task.channel(), task.kind());
+        }
         log.info("Delivery {} ({} {} level {}) attempt {}: {}{}{}", task.deliveryId(), task.channel(), task.kind(),
                 task.escalationLevel(), task.attemptNumber(), attempt.outcome(),
                 attempt.errorClass() == null ? "" : " " + attempt.errorClass(),

@@ -44,6 +44,12 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
             where n.kind = clinic.notification.log.NotificationKind.CLINICIAN_ALERT and n.acknowledgedAt is null""")
     long countOpenAlerts();
 
+    @Query("""
+            select count(n) from Notification n
+            where n.kind = clinic.notification.log.NotificationKind.CLINICIAN_ALERT and n.acknowledgedAt is null
+            and n.priority = :priority""")
+    long countOpenAlerts(Priority priority);
+
     /**
      * Acknowledges an open alert and clears its escalation deadline; an alert acknowledged already keeps
      * its first acknowledgement.

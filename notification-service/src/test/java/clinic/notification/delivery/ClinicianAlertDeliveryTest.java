@@ -5,8 +5,11 @@ import clinic.events.triage.Disposition;
 import clinic.notification.DeliveryLog;
 import clinic.notification.Mailbox;
 import clinic.notification.NotificationServiceTest;
+import clinic.notification.TestClock;
 import clinic.notification.TestServers;
 import clinic.notification.Webhooks;
+import clinic.notification.log.NotificationKind;
+import clinic.notification.log.NotificationRepository;
 import clinic.support.testing.TestIssuer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -58,6 +61,9 @@ class ClinicianAlertDeliveryTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    NotificationRepository notifications;
 
     DeliveryLog log;
 
@@ -206,6 +212,7 @@ class ClinicianAlertDeliveryTest {
     @Test
     void countsAttemptsByChannelAndOutcomeWithoutIdsOrAddressesInTheTags() {
         double before = attempts("EMAIL", "DELIVERED");
+        double deliveredBefore = delivered("EMAIL", "CLINICIAN_ALERT");
         UUID reportId = UUID.randomUUID();
 
         send(kafka, urgentReview(reportId, Disposition.URGENT_REVIEW));
@@ -217,8 +224,40 @@ class ClinicianAlertDeliveryTest {
         assertThat(meters.find("clinic.notification.escalations").counters())
                 .allSatisfy(counter -> assertThat(counter.getId().getTags()).extracting(Tag::getKey)
                         .containsExactly("priority"));
-        assertThat(meters.find("clinic.notification.alerts.open").gauge()).isNotNull()
+        // fixed names, which the dashboards and alert rules rely on
+        assertThat(delivered("EMAIL", "CLINICIAN_ALERT")).isGreaterThanOrEqualTo(deliveredBefore + 1);
+        assertThat(meters.find("clinic.alerts.open").tag("priority", "P2").gauge()).isNotNull()
                 .satisfies(gauge -> assertThat(gauge.value()).isGreaterThanOrEqualTo(1));
+        assertThat(meters.find("clinic.alerts.open").tag("priority", "P1").gauge()).isNotNull();
+        assertThat(((io.micrometer.prometheusmetrics.PrometheusMeterRegistry) meters).scrape())
+                .contains("clinic_notifications_delivered_total{channel=\"EMAIL\",kind=\"CLINICIAN_ALERT\"}",
+                        "clinic_alerts_open{priority=\"P2\"}", "clinic_alert_acknowledgement_seconds_bucket");
+    }
+
+    @Test
+    void timesEachAlertFromRaisedToItsFirstAcknowledgement() {
+        UUID reportId = UUID.randomUUID();
+        send(kafka, urgentReview(reportId, Disposition.EMERGENCY));
+        UUID alertId = await().atMost(Duration.ofSeconds(10)).until(() -> notifications
+                        .findByReportIdOrderByCreatedAtAscIdAsc(reportId).stream()
+                        .filter(n -> n.kind() == NotificationKind.CLINICIAN_ALERT).findFirst(),
+                java.util.Optional::isPresent).orElseThrow().id();
+        io.micrometer.core.instrument.Timer timer = meters.find("clinic.alert.acknowledgement")
+                .tag("priority", "P1").timer();
+        long before = timer.count();
+        TestClock.CLOCK.advance(Duration.ofMinutes(3));
+
+        mvc.post().uri("/api/v1/alerts/{id}/acknowledgement", alertId).header("Authorization", CLINICIAN).exchange();
+        mvc.post().uri("/api/v1/alerts/{id}/acknowledgement", alertId).header("Authorization", CLINICIAN).exchange();
+
+        assertThat(timer.count()).as("the first acknowledgement only").isEqualTo(before + 1);
+        assertThat(timer.max(java.util.concurrent.TimeUnit.SECONDS)).isGreaterThanOrEqualTo(180);
+    }
+
+    private double delivered(String channel, String kind) {
+        Counter counter = meters.find("clinic.notifications.delivered").tags("channel", channel, "kind", kind)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double attempts(String channel, String outcome) {

@@ -4,6 +4,7 @@ import clinic.events.ClinicTopics;
 import clinic.events.EventCodec;
 import clinic.events.IncomingEvent;
 import clinic.events.OutgoingEvent;
+import clinic.events.ReportSubmittedAt;
 import clinic.events.SubmittedBy;
 import clinic.events.intake.SymptomReportSubmitted;
 import clinic.events.triage.TriageDecisionMade;
@@ -76,20 +77,26 @@ public class Triage {
         OutgoingEvent decided = codec.encode(ClinicTopics.TRIAGE_DECISIONS, reportId, decision, decidedAt);
         Optional<SubmittedBy> submitter = SubmittedBy.of(event);
         StoredDecision stored = decisions.save(new StoredDecision(decision, event.id(), decided.payload(), submitter));
+        Instant submittedAt = event.data().submittedAt();
         if (outcome.disposition().needsUrgentReview()) {
-            outbox.append(stamped(stored, codec.encode(ClinicTopics.URGENT_REVIEWS, reportId,
+            outbox.append(stamped(stored, submittedAt, codec.encode(ClinicTopics.URGENT_REVIEWS, reportId,
                     outcome.toUrgentReview(reportId, decidedAt), decidedAt)));
         }
-        outbox.append(stamped(stored, decided));
+        outbox.append(stamped(stored, submittedAt, decided));
         metrics.counter("clinic.triage.decisions", "disposition", outcome.disposition().name()).increment();
+        decision.redFlags().forEach(flag -> metrics.counter("clinic.triage.red.flags", "flag", flag.name()).increment());
         log.info("Report {} decided {} (event {}, {} rules fired)", reportId, outcome.disposition(), event.id(),
                 outcome.rulesFired().size());
         return Result.DECIDED;
     }
 
-    /** Events derived from a report name its submitter too, so notification applies the same ownership rule. */
-    private static OutgoingEvent stamped(StoredDecision decision, OutgoingEvent event) {
-        return decision.submittedBy().map(submitter -> submitter.stamp(event)).orElse(event);
+    /**
+     * Events derived from a report name its submitter too, so notification applies the same ownership rule, and
+     * when it was submitted, so notification can time the whole pipeline.
+     */
+    private static OutgoingEvent stamped(StoredDecision decision, Instant submittedAt, OutgoingEvent event) {
+        OutgoingEvent timed = ReportSubmittedAt.stamp(event, submittedAt);
+        return decision.submittedBy().map(submitter -> submitter.stamp(timed)).orElse(timed);
     }
 
     @Transactional(readOnly = true)
