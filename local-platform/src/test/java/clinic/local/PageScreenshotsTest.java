@@ -12,6 +12,7 @@ import org.openqa.selenium.WebDriver;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +65,7 @@ class PageScreenshotsTest {
                 "clinician-queue.png", "clinician-case.png"}) {
             byte[] png = Files.readAllBytes(OUT.resolve(name));
             assertThat(png.length).as(name).isGreaterThan(10_000);
-            assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).as(name).isEqualTo("PNG");
+            assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).as(name).isEqualTo("PNG");
         }
     }
 

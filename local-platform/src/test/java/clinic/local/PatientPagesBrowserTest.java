@@ -39,6 +39,8 @@ class PatientPagesBrowserTest {
 
     private static final Pattern REPORT_PAGE = Pattern.compile("/reports/([0-9a-f-]{36})");
     private static final String NAME = "Robin Browser";
+    /** The fill of a chosen part of the heel diagram (intake.css): the clinic's blue. */
+    private static final String CHOSEN_FILL = "rgb(29, 79, 145)";
 
     private static WebDriver browser;
     private static String intake;
@@ -145,9 +147,6 @@ class PatientPagesBrowserTest {
         assertThat(browser.findElements(By.cssSelector("table.reports tbody tr"))).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("table.reports")).getText()).contains("Your self-care plan is ready");
     }
-
-    /** The fill of a chosen part of the heel diagram (intake.css): the clinic's blue. */
-    private static final String CHOSEN_FILL = "rgb(29, 79, 145)";
 
     private static String fillOf(String part) {
         return browser.findElement(By.cssSelector(".heel-region--" + part)).getCssValue("fill");

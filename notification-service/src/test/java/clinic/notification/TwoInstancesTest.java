@@ -1,7 +1,7 @@
 package clinic.notification;
 
 import clinic.events.triage.Disposition;
-import clinic.support.testing.PageLogin;
+import clinic.notification.pages.PageClient;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -20,12 +20,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +68,7 @@ class TwoInstancesTest {
     }
 
     @Test
-    void twoInstancesSendEveryMessageOnceAndEscalateEveryAlertOnce(EmbeddedKafkaBroker broker) throws Exception {
+    void twoInstancesSendEveryMessageOnceAndEscalateEveryAlertOnce(EmbeddedKafkaBroker broker) {
         StubMapping slowHooks = TestServers.http().stubFor(post(urlEqualTo(ONCALL_HOOK)).atPriority(1)
                 .willReturn(aResponse().withStatus(204).withFixedDelay(SLOW_HOOK_MILLIS)));
         try (ConfigurableApplicationContext first = start(broker);
@@ -119,13 +114,13 @@ class TwoInstancesTest {
 
             // the clinician pages: signed in through one instance, the session (in the shared database) holds on the
             // other, which shows the queue and takes the acknowledgement with the first one's CSRF token
-            PageLogin clinician = PageLogin.as(port(first), "clinic", "dr-two", "CLINICIAN", "/");
-            HttpResponse<String> queue = page(second, clinician, "GET", "/");
+            PageClient onSecond = PageClient.signedIn(port(first), "dr-two", "CLINICIAN").on(port(second));
+            HttpResponse<String> queue = onSecond.get("/");
             assertThat(queue.statusCode()).isEqualTo(200);
             assertThat(queue.body()).contains("Work queue", alerts.get(0).toString());
             UUID alertId = jdbc.sql("select notification_id from notification where report_id = ? and kind = ?")
                     .params(alerts.get(0), "CLINICIAN_ALERT").query(UUID.class).single();
-            assertThat(page(second, clinician, "POST", "/alerts/" + alertId + "/acknowledgement").statusCode())
+            assertThat(onSecond.post("/alerts/" + alertId + "/acknowledgement", Map.of()).statusCode())
                     .isEqualTo(302);
             assertThat(jdbc.sql("select acknowledged_by from notification where notification_id = ?").param(alertId)
                     .query(String.class).single()).isEqualTo("dr-two");
@@ -160,17 +155,6 @@ class TwoInstancesTest {
 
     private static int port(ConfigurableApplicationContext context) {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    }
-
-    private static HttpResponse<String> page(ConfigurableApplicationContext instance, PageLogin login, String method,
-                                             String path) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port(instance) + path))
-                .header("Cookie", login.cookies()).header("Accept", "text/html");
-        if (method.equals("POST")) {
-            request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers
-                    .ofString("_csrf=" + URLEncoder.encode(login.csrfToken().orElseThrow(), StandardCharsets.UTF_8)));
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long delivered(JdbcClient jdbc) {

@@ -68,16 +68,18 @@ public class AlertQueue {
     @Transactional
     public AlertView acknowledge(UUID alertId, String acknowledgedBy) {
         Instant now = clock.instant();
-        if (notifications.acknowledgeIfOpen(alertId, acknowledgedBy, now) == 1) {
+        boolean first = notifications.acknowledgeIfOpen(alertId, acknowledgedBy, now) == 1;
+        if (first) {
             feed.append(alertId, FeedEvent.ALERT_ACKNOWLEDGED);
-            notifications.findByIdAndKind(alertId, NotificationKind.CLINICIAN_ALERT).ifPresent(alert ->
-                    metrics.acknowledged(alert.priority(), Duration.between(alert.createdAt(), now)));
             int cancelled = notifications.cancelPendingEscalations(alertId);
             log.info("Alert {} acknowledged; {} pending escalation deliveries cancelled", alertId, cancelled);
         }
-        return notifications.findByIdAndKind(alertId, NotificationKind.CLINICIAN_ALERT)
-                .map(this::view)
+        Notification alert = notifications.findByIdAndKind(alertId, NotificationKind.CLINICIAN_ALERT)
                 .orElseThrow(() -> new AlertNotFoundException(alertId));
+        if (first) {
+            metrics.acknowledged(alert.priority(), Duration.between(alert.createdAt(), now));
+        }
+        return view(alert);
     }
 
     private AlertView view(Notification alert) {

@@ -50,7 +50,8 @@ public class CaseFiles {
 
     private static CaseFileUnavailable unavailable(UUID reportId, Exception cause) {
         // the class only: a message can quote the URL or the response
-        log.warn("Case file of report {} not available from intake ({})", reportId, cause.getClass().getName());
+        String errorClass = cause.getClass().getName();
+        log.warn("Case file of report {} not available from intake ({})", reportId, errorClass);
         return new CaseFileUnavailable();
     }
 

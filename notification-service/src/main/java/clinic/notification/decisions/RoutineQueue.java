@@ -44,8 +44,9 @@ public class RoutineQueue {
         try {
             item = json.readValue(row.content(), RoutineReviewItem.class);
         } catch (JacksonException unreadable) {
+            String errorClass = unreadable.getClass().getName();
             log.warn("Routine review item {} has unreadable content ({}); listed without details", row.id(),
-                    unreadable.getClass().getName());
+                    errorClass);
             return new RoutineReviewView(row.reportId(), row.createdAt(), null, List.of(), null, false);
         }
         List<LikelyCondition> conditions = item.likelyConditions() == null ? List.of() : item.likelyConditions();

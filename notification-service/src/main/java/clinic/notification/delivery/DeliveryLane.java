@@ -39,7 +39,7 @@ class DeliveryLane extends PollingWorker {
                    Clock clock, String owner) {
     }
 
-    private final String name;
+    private final String lane;
     private final Set<Recipient> recipients;
     private final int batchSize;
     private final int senderThreads;
@@ -54,7 +54,7 @@ class DeliveryLane extends PollingWorker {
     DeliveryLane(String name, Set<Recipient> recipients, int batchSize, int senderThreads, Duration pollInterval,
                  Context context) {
         super(name, pollInterval);
-        this.name = name;
+        this.lane = name;
         this.recipients = Set.copyOf(recipients);
         this.batchSize = batchSize;
         this.senderThreads = senderThreads;
@@ -70,7 +70,7 @@ class DeliveryLane extends PollingWorker {
     public synchronized void start() {
         if (!isRunning()) {
             sending = Executors.newFixedThreadPool(senderThreads, runnable -> {
-                Thread thread = new Thread(runnable, name + "-sender");
+                Thread thread = new Thread(runnable, lane + "-sender");
                 thread.setDaemon(true);
                 return thread;
             });
@@ -140,8 +140,9 @@ class DeliveryLane extends PollingWorker {
             slots.release();
             if (failure != null) {
                 // the class only: a message could quote a row's values
+                String errorClass = rootOf(failure).getClass().getName();
                 log.warn("{}: a batch of {} deliveries was not recorded ({}); they are sent again when their "
-                        + "lease runs out", name, batch.size(), rootOf(failure).getClass().getName());
+                        + "lease runs out", lane, batch.size(), errorClass);
             }
         });
     }

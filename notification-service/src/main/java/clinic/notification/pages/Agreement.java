@@ -5,6 +5,7 @@ import clinic.events.triage.Disposition;
 import clinic.notification.reviews.ReviewView;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ public record Agreement(String rulesetId, String rulesetVersion, int reviews, Li
     static List<Agreement> of(List<ReviewView> closed) {
         Map<String, List<ReviewView>> byVersion = new LinkedHashMap<>();
         closed.forEach(review -> byVersion.computeIfAbsent(review.decision().ruleset().id() + " "
-                + review.decision().ruleset().version(), key -> new java.util.ArrayList<>()).add(review));
+                + review.decision().ruleset().version(), key -> new ArrayList<>()).add(review));
         return byVersion.values().stream().map(Agreement::ofVersion).toList();
     }
 
@@ -46,7 +47,7 @@ public record Agreement(String rulesetId, String rulesetVersion, int reviews, Li
         int agreed = 0;
         int compared = 0;
         int conditionAgreed = 0;
-        List<UnderTriage> under = new java.util.ArrayList<>();
+        List<UnderTriage> under = new ArrayList<>();
         for (ReviewView review : reviews) {
             Disposition rules = review.decision().disposition();
             counts[rules.ordinal()][review.clinicianDisposition().ordinal()]++;

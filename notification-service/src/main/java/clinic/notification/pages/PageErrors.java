@@ -27,7 +27,8 @@ class PageErrors {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception failure, HttpServletResponse response) {
-        log.error("A clinician page failed with {}", failure.getClass().getName());
+        String errorClass = failure.getClass().getName();
+        log.error("A clinician page failed with {}", errorClass);
         response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         return new ModelAndView("error");
     }

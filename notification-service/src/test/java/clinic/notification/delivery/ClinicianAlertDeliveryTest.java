@@ -16,6 +16,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static clinic.notification.TestEvents.send;
 import static clinic.notification.TestEvents.urgentReview;
@@ -229,7 +233,7 @@ class ClinicianAlertDeliveryTest {
         assertThat(meters.find("clinic.alerts.open").tag("priority", "P2").gauge()).isNotNull()
                 .satisfies(gauge -> assertThat(gauge.value()).isGreaterThanOrEqualTo(1));
         assertThat(meters.find("clinic.alerts.open").tag("priority", "P1").gauge()).isNotNull();
-        assertThat(((io.micrometer.prometheusmetrics.PrometheusMeterRegistry) meters).scrape())
+        assertThat(((PrometheusMeterRegistry) meters).scrape())
                 .contains("clinic_notifications_delivered_total{channel=\"EMAIL\",kind=\"CLINICIAN_ALERT\"}",
                         "clinic_alerts_open{priority=\"P2\"}", "clinic_alert_acknowledgement_seconds_bucket");
     }
@@ -241,8 +245,8 @@ class ClinicianAlertDeliveryTest {
         UUID alertId = await().atMost(Duration.ofSeconds(10)).until(() -> notifications
                         .findByReportIdOrderByCreatedAtAscIdAsc(reportId).stream()
                         .filter(n -> n.kind() == NotificationKind.CLINICIAN_ALERT).findFirst(),
-                java.util.Optional::isPresent).orElseThrow().id();
-        io.micrometer.core.instrument.Timer timer = meters.find("clinic.alert.acknowledgement")
+                Optional::isPresent).orElseThrow().id();
+        Timer timer = meters.find("clinic.alert.acknowledgement")
                 .tag("priority", "P1").timer();
         long before = timer.count();
         TestClock.CLOCK.advance(Duration.ofMinutes(3));
@@ -251,7 +255,7 @@ class ClinicianAlertDeliveryTest {
         mvc.post().uri("/api/v1/alerts/{id}/acknowledgement", alertId).header("Authorization", CLINICIAN).exchange();
 
         assertThat(timer.count()).as("the first acknowledgement only").isEqualTo(before + 1);
-        assertThat(timer.max(java.util.concurrent.TimeUnit.SECONDS)).isGreaterThanOrEqualTo(180);
+        assertThat(timer.max(TimeUnit.SECONDS)).isGreaterThanOrEqualTo(180);
     }
 
     private double delivered(String channel, String kind) {

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * not at all), it sends the session cookie and, on posts, the session's CSRF token as the pages' forms do.
  * Redirects are not followed, so tests see them.
  */
-final class PageClient {
+public final class PageClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -34,7 +34,7 @@ final class PageClient {
         this.login = login;
     }
 
-    static PageClient signedIn(int port, String subject, String role) {
+    public static PageClient signedIn(int port, String subject, String role) {
         return new PageClient(port, PageLogin.as(port, "clinic", subject, role, "/"));
     }
 
@@ -42,12 +42,17 @@ final class PageClient {
         return new PageClient(port, null);
     }
 
-    HttpResponse<String> get(String path) {
+    /** The same browser on another instance of the service: its session cookie and CSRF token go along. */
+    public PageClient on(int port) {
+        return new PageClient(port, login);
+    }
+
+    public HttpResponse<String> get(String path) {
         return send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A form post with the session's CSRF token, as the pages' own forms send it. */
-    HttpResponse<String> post(String path, Map<String, String> fields) {
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", login.csrfToken().orElseThrow());
         return postWithoutCsrf(path, all);

@@ -32,6 +32,7 @@ import static clinic.support.testing.Caller.METRICS_READ;
 import static clinic.support.testing.Caller.NOTIFICATIONS_READ;
 import static clinic.support.testing.Caller.OPS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Who may call what, over real HTTP against the running service: refused tokens, wrong roles, the machine
@@ -170,7 +171,7 @@ class SecurityMatrixTest {
     void healthIsAnonymous() throws Exception {
         assertThat(call("GET", "/actuator/health/liveness", null).status()).isEqualTo(200);
         // the whole health is 503 until the listeners hold their partitions, just after start-up: never a 401
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> call("GET", "/actuator/health", null).status() == 200);
     }
 

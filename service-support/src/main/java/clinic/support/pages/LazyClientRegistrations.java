@@ -47,8 +47,9 @@ public final class LazyClientRegistrations implements ClientRegistrationReposito
         try {
             return new OAuth2ClientPropertiesMapper(one).asClientRegistrations().get(registrationId);
         } catch (RuntimeException unreachable) {
+            String errorClass = unreachable.getClass().getName();
             log.warn("Client registration {} not available yet ({}); it is built again on its next use",
-                    registrationId, unreachable.getClass().getName());
+                    registrationId, errorClass);
             throw unreachable;
         }
     }
