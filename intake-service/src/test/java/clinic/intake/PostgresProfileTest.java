@@ -117,7 +117,7 @@ class PostgresProfileTest {
                 + "where success and version is not null order by installed_rank", String.class);
         assertThat(shared).containsExactly("<< Flyway Baseline >>", "V1__outbox_event.sql", "V2__processed_message.sql",
                 "V3__audit_event.sql", "V4__audit_event_append_only.sql", "V5__outbox_event_extensions.sql",
-                "V6__spring_session.sql");
+                "V6__spring_session.sql", "V7__outbox_event_trace_parent.sql");
         assertThat(jdbc.queryForObject("select data_type from information_schema.columns "
                 + "where table_schema = 'public' and table_name = 'symptom_report' and column_name = 'id'", String.class)).isEqualTo("uuid");
     }

@@ -52,7 +52,7 @@ class UpgradeFromPreSupportDatabaseTest {
         try (ConfigurableApplicationContext intake = start(database, broker)) {
             JdbcTemplate jdbc = intake.getBean(JdbcTemplate.class);
             assertThat(PreSupportDatabase.sharedTableVersions(jdbc))
-                    .as("shared tables adopted: baseline, then the library's scripts").containsExactly("0", "1", "2", "3", "5", "6");
+                    .as("shared tables adopted: baseline, then the library's scripts").containsExactly("0", "1", "2", "3", "5", "6", "7");
             assertThat(jdbc.queryForObject("select patient_name from symptom_report where id = ?", String.class,
                     REPORT)).isEqualTo("Ada Before");
 

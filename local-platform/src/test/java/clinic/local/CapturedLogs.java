@@ -3,7 +3,9 @@ package clinic.local;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.encoder.Encoder;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,20 +24,28 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> {
     }
 
     private static final ConcurrentLinkedQueue<Line> LINES = new ConcurrentLinkedQueue<>();
+    private static final ConcurrentLinkedQueue<String> JSON_LINES = new ConcurrentLinkedQueue<>();
     private static volatile boolean recording;
 
     static void startRecording() {
         LINES.clear();
+        JSON_LINES.clear();
         recording = true;
     }
 
     static void stopRecording() {
         recording = false;
         LINES.clear();
+        JSON_LINES.clear();
     }
 
     static List<Line> lines() {
         return new ArrayList<>(LINES);
+    }
+
+    /** The same events as the services write them in compose and Kubernetes: ECS JSON, one object per line. */
+    static List<String> jsonLines() {
+        return new ArrayList<>(JSON_LINES);
     }
 
     @Override
@@ -64,5 +74,25 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> {
             text.append(" | ").append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
         }
         LINES.add(new Line(event.getLevel().toString(), event.getLoggerName(), text.toString()));
+    }
+
+    /**
+     * A second appender (logback-test.xml) that keeps each event as its encoder writes it: Spring Boot's
+     * {@code StructuredLogEncoder} with format {@code ecs}, the encoder behind {@code logging.structured.format.*}.
+     */
+    public static final class Json extends AppenderBase<ILoggingEvent> {
+
+        private Encoder<ILoggingEvent> encoder;
+
+        public void setEncoder(Encoder<ILoggingEvent> encoder) {
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            if (recording && encoder != null) {
+                JSON_LINES.add(new String(encoder.encode(event), StandardCharsets.UTF_8).strip());
+            }
+        }
     }
 }

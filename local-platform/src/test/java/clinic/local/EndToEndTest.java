@@ -364,7 +364,8 @@ class EndToEndTest {
     /**
      * The captured log, after checking it is whole: it holds the services' start-up lines (so it was
      * recording before the platform started and survived Spring Boot's logging reset) and a DEBUG line
-     * of our packages, written through logback, with a canary of its own that the search must find.
+     * of our packages, written through logback, with a canary of its own that the search must find, in the text
+     * lines and in the ECS JSON lines.
      */
     private static Map<String, String> capturedLogsProvedComplete() {
         Canary probe = Canary.fresh("log probe");
@@ -378,7 +379,12 @@ class EndToEndTest {
             CapturedLogs.Line line = lines.get(i);
             logs.put("log line " + i + " " + line.level() + " " + line.logger(), line.text());
         }
-        assertThat(Canary.findings(List.of(probe), logs)).as("the DEBUG probe line, found by the search").hasSize(1);
+        List<String> json = CapturedLogs.jsonLines();
+        for (int i = 0; i < json.size(); i++) {
+            logs.put("JSON log line " + i, json.get(i));
+        }
+        assertThat(Canary.findings(List.of(probe), logs)).as("the DEBUG probe line, found by the search in the text "
+                + "and in the JSON lines").hasSize(2);
         return logs;
     }
 

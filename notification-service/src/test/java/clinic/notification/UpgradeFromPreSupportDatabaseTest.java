@@ -46,7 +46,7 @@ class UpgradeFromPreSupportDatabaseTest {
 
         try (ConfigurableApplicationContext notification = start(database, broker)) {
             JdbcTemplate jdbc = notification.getBean(JdbcTemplate.class);
-            assertThat(PreSupportDatabase.sharedTableVersions(jdbc)).containsExactly("0", "1", "2", "3", "5", "6");
+            assertThat(PreSupportDatabase.sharedTableVersions(jdbc)).containsExactly("0", "1", "2", "3", "5", "6", "7");
             assertThat(jdbc.queryForObject("select status from notification where notification_id = ?",
                     String.class, OLD_NOTIFICATION)).isEqualTo("DELIVERED");
             assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = 'dr-before'", Long.class))

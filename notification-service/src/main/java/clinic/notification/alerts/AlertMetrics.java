@@ -8,12 +8,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code clinic.notification.escalations{priority}}; the gauge {@code clinic.alerts.open{priority}} (read from the
- * database when scraped, so every instance reports the same number); and the timer
+ * {@code clinic.notification.escalations{priority}}; the gauges {@code clinic.alerts.open{priority}},
+ * {@code clinic.alerts.overdue{priority}} (open past the acknowledgement deadline of
+ * {@code clinic.notification.escalation.deadline.*}, whether or not the escalation job has run: an alert rule on it
+ * still fires when escalation itself is stuck) and {@code clinic.alerts.escalated{priority}} (open, escalated at
+ * least once), all read from the database when scraped, so every instance reports the same numbers; and the timer
  * {@code clinic.alert.acknowledgement{priority}}, raised to acknowledged, with SLO buckets for the dashboards. The
  * last two have fixed names ({@code clinic_alerts_open}, {@code clinic_alert_acknowledgement_seconds}): dashboards
  * and alert rules rely on them. No ids in tags.
@@ -23,11 +27,19 @@ class AlertMetrics {
 
     private final MeterRegistry registry;
 
-    AlertMetrics(MeterRegistry registry, NotificationRepository notifications) {
+    AlertMetrics(MeterRegistry registry, NotificationRepository notifications, EscalationPolicy policy, Clock clock) {
         this.registry = registry;
         for (Priority priority : List.of(Priority.P1, Priority.P2)) {
             Gauge.builder("clinic.alerts.open", notifications, repository -> repository.countOpenAlerts(priority))
                     .description("Clinician alerts not yet acknowledged").tag("priority", priority.name())
+                    .register(registry);
+            Gauge.builder("clinic.alerts.overdue", notifications, repository -> repository.countOverdueAlerts(
+                            priority, clock.instant().minus(policy.deadline(priority))))
+                    .description("Clinician alerts not acknowledged within their deadline")
+                    .tag("priority", priority.name()).register(registry);
+            Gauge.builder("clinic.alerts.escalated", notifications,
+                            repository -> repository.countEscalatedAlerts(priority))
+                    .description("Open clinician alerts escalated at least once").tag("priority", priority.name())
                     .register(registry);
             counter(priority);
             acknowledgement(priority);

@@ -22,6 +22,8 @@ import java.util.List;
  * Client credentials for the contact lookup (registration {@code patientcontacts}). Deliveries run on
  * background threads without a request, so the manager is the service-backed one; it keeps the token until
  * it expires. Nothing here calls the token endpoint at startup: the service starts while the issuer is down.
+ * Both clients start from Boot's {@link RestClient.Builder}, so the lookups and token requests are timed
+ * ({@code http.client.requests}, by URI template, never an id) and traced.
  */
 @Configuration
 class ContactClientConfig {
@@ -31,9 +33,9 @@ class ContactClientConfig {
     @Bean
     AuthorizedClientServiceOAuth2AuthorizedClientManager patientContactsClientManager(
             ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
-            NotificationProperties properties) {
+            NotificationProperties properties, RestClient.Builder http) {
         RestClientClientCredentialsTokenResponseClient tokens = new RestClientClientCredentialsTokenResponseClient();
-        tokens.setRestClient(tokenEndpointClient(properties.intake()));
+        tokens.setRestClient(tokenEndpointClient(properties.intake(), http));
         AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
                 new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
         manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
@@ -43,7 +45,7 @@ class ContactClientConfig {
     }
 
     @Bean
-    IntakeClient intakeClient(NotificationProperties properties,
+    IntakeClient intakeClient(NotificationProperties properties, RestClient.Builder http,
                               AuthorizedClientServiceOAuth2AuthorizedClientManager patientContactsClientManager) {
         NotificationProperties.Intake intake = properties.intake();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
@@ -53,17 +55,17 @@ class ContactClientConfig {
         OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(patientContactsClientManager);
         bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
         bearer.setPrincipalResolver(request -> IntakeClient.SERVICE);
-        return new IntakeClient(RestClient.builder().baseUrl(intake.baseUrl()).requestFactory(requests)
+        return new IntakeClient(http.clone().baseUrl(intake.baseUrl()).requestFactory(requests)
                 .requestInterceptor(bearer).build());
     }
 
     /** The token endpoint gets the same short timeouts as intake itself: a hanging issuer must not stall a sender. */
-    private static RestClient tokenEndpointClient(NotificationProperties.Intake intake) {
+    private static RestClient tokenEndpointClient(NotificationProperties.Intake intake, RestClient.Builder http) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(intake.connectTimeout()).build());
         requests.setReadTimeout(intake.readTimeout());
-        return RestClient.builder()
+        return http.clone()
                 .requestFactory(requests)
                 .messageConverters(List.of(new FormHttpMessageConverter(),
                         new OAuth2AccessTokenResponseHttpMessageConverter()))

@@ -1,5 +1,7 @@
 package clinic.notification.delivery;
 
+import io.micrometer.observation.Observation;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ public interface ChannelSender {
     default Map<UUID, DeliveryFailure> sendAll(List<Outgoing> messages) {
         Map<UUID, DeliveryFailure> failures = new HashMap<>();
         for (Outgoing outgoing : messages) {
-            try {
+            try (Observation.Scope scope = outgoing.trace().openScope()) {
                 send(outgoing.task(), outgoing.message());
             } catch (DeliveryFailure failure) {
                 failures.put(outgoing.task().deliveryId(), failure);
@@ -44,7 +46,15 @@ public interface ChannelSender {
         return failures;
     }
 
-    /** A claimed delivery with its composed message, ready to send. */
-    record Outgoing(DeliveryTask task, Message message) {
+    /**
+     * A claimed delivery with its composed message, ready to send, and the observation it is sent in: a sender's
+     * own client observations (SMTP, HTTP) are its children.
+     */
+    record Outgoing(DeliveryTask task, Message message, Observation trace) {
+
+        /** Outside any trace (tests that call a sender directly). */
+        public Outgoing(DeliveryTask task, Message message) {
+            this(task, message, Observation.NOOP);
+        }
     }
 }

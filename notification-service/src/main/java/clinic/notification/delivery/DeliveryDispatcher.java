@@ -2,6 +2,7 @@ package clinic.notification.delivery;
 
 import clinic.notification.NotificationProperties;
 import clinic.notification.log.NotificationKind;
+import clinic.support.tracing.TraceContexts;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +42,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     DeliveryDispatcher(DeliveryStore store, TransactionTemplate transaction, List<ChannelSender> senders,
                        List<MessageComposer> composers, DeliveryRecorder recorder, NotificationProperties properties,
-                       Clock clock) {
+                       Clock clock, TraceContexts traces) {
         NotificationProperties.Delivery delivery = properties.delivery();
         Map<DeliveryChannel, ChannelSender> byChannel =
                 senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
@@ -49,7 +50,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
                 composers.stream().collect(Collectors.toMap(MessageComposer::kind, Function.identity()));
         // One owner for both lanes: they claim disjoint rows, and a lease belongs to the instance.
         DeliveryLane.Context context = new DeliveryLane.Context(store, transaction, byChannel, byKind, recorder,
-                delivery.lease(), clock, "notification-" + UUID.randomUUID());
+                delivery.lease(), clock, "notification-" + UUID.randomUUID(), traces);
         this.urgent = new DeliveryLane("delivery-urgent", URGENT, delivery.urgentBatchSize(), delivery.senders(),
                 delivery.pollInterval(), context);
         this.routine = new DeliveryLane("delivery-routine", EnumSet.complementOf(EnumSet.copyOf(URGENT)),

@@ -2,6 +2,8 @@ package clinic.notification.delivery;
 
 import clinic.notification.log.NotificationKind;
 import clinic.support.work.PollingWorker;
+import clinic.support.tracing.TraceContexts;
+import io.micrometer.observation.Observation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,7 +39,7 @@ class DeliveryLane extends PollingWorker {
     /** What a lane needs from the dispatcher; one value per instance, shared by its lanes. */
     record Context(DeliveryStore store, TransactionTemplate transaction, Map<DeliveryChannel, ChannelSender> senders,
                    Map<NotificationKind, MessageComposer> composers, DeliveryRecorder recorder, Duration lease,
-                   Clock clock, String owner) {
+                   Clock clock, String owner, TraceContexts traces) {
     }
 
     private final String lane;
@@ -170,8 +173,23 @@ class DeliveryLane extends PollingWorker {
         return jobs;
     }
 
-    /** Composes and sends one job on a sender thread; every task of it comes back with its attempt. */
+    /**
+     * Composes and sends one job on a sender thread; every task of it comes back with its attempt. Each delivery is
+     * sent in a span continuing the trace it was created in, so the SMTP or HTTP call that carries it belongs to
+     * the report's trace.
+     */
     private List<Attempt> send(List<DeliveryTask> job) {
+        Map<UUID, Observation> traces = new HashMap<>();
+        job.forEach(task -> traces.put(task.deliveryId(), context.traces().continuing("clinic.notification.delivery",
+                        "deliver " + task.channel().name().toLowerCase(Locale.ROOT), task.traceParent())
+                .lowCardinalityKeyValue("channel", task.channel().name()).start()));
+        List<Attempt> attempts = send(job, traces);
+        attempts.forEach(attempt -> traces.get(attempt.task().deliveryId())
+                .lowCardinalityKeyValue("outcome", attempt.outcome().name()).stop());
+        return attempts;
+    }
+
+    private List<Attempt> send(List<DeliveryTask> job, Map<UUID, Observation> traces) {
         Instant attemptedAt = clock().instant();
         ChannelSender sender = context.senders().get(job.get(0).channel());
         Map<UUID, DeliveryFailure> failures = new HashMap<>();
@@ -183,7 +201,7 @@ class DeliveryLane extends PollingWorker {
                 continue;
             }
             try {
-                composed.add(new ChannelSender.Outgoing(task, composer.compose(task)));
+                composed.add(new ChannelSender.Outgoing(task, composer.compose(task), traces.get(task.deliveryId())));
             } catch (RuntimeException e) {
                 // A bug or an unforeseen library failure: retried, never dropped.
                 failures.put(task.deliveryId(), DeliveryFailure.transientFailure(e.getClass().getName(), null));

@@ -2,6 +2,7 @@ package clinic.notification.delivery;
 
 import clinic.notification.log.NotificationKind;
 import clinic.notification.log.Priority;
+import clinic.support.tracing.TraceContexts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,16 +35,18 @@ class DeliveryStore {
             for update skip locked""";
 
     private static final String TASKS = """
-            select d.delivery_id, d.channel, d.recipient, d.escalation_level, d.attempts,
+            select d.delivery_id, d.channel, d.recipient, d.escalation_level, d.attempts, d.trace_parent,
                    n.notification_id, n.report_id, n.kind, n.priority, n.content, n.created_at
             from delivery d join notification n on n.notification_id = d.notification_id
             where d.delivery_id in (:ids)
             order by d.next_attempt_at, d.delivery_id""";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TraceContexts traces;
 
-    DeliveryStore(JdbcTemplate jdbc) {
+    DeliveryStore(JdbcTemplate jdbc, TraceContexts traces) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        this.traces = traces;
     }
 
     /** Deliveries not finished yet: due now, waiting out a back-off, or being sent. */
@@ -53,15 +56,19 @@ class DeliveryStore {
         return pending == null ? 0 : pending;
     }
 
-    /** Inserts a PENDING delivery due now; the unique key (notification, channel, level) refuses a second. */
+    /**
+     * Inserts a PENDING delivery due now, in the trace of the caller; the unique key (notification, channel, level)
+     * refuses a second.
+     */
     void insert(UUID notificationId, DeliveryChannel channel, Recipient recipient, int level, Instant now) {
         jdbc.update("""
                 insert into delivery (delivery_id, notification_id, channel, recipient, escalation_level, status,
-                                      attempts, next_attempt_at, created_at)
-                values (:id, :notificationId, :channel, :recipient, :level, 'PENDING', 0, :now, :now)""",
+                                      attempts, next_attempt_at, created_at, trace_parent)
+                values (:id, :notificationId, :channel, :recipient, :level, 'PENDING', 0, :now, :now, :traceParent)""",
                 new MapSqlParameterSource("id", UUID.randomUUID()).addValue("notificationId", notificationId)
                         .addValue("channel", channel.name()).addValue("recipient", recipient.name())
-                        .addValue("level", level).addValue("now", at(now)));
+                        .addValue("level", level).addValue("now", at(now))
+                        .addValue("traceParent", traces.currentTraceParent()));
     }
 
     /**
@@ -168,7 +175,7 @@ class DeliveryStore {
                 Priority.valueOf(rs.getString("priority")), rs.getString("content"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 DeliveryChannel.valueOf(rs.getString("channel")), Recipient.valueOf(rs.getString("recipient")),
-                rs.getInt("escalation_level"), rs.getInt("attempts") + 1);
+                rs.getInt("escalation_level"), rs.getInt("attempts") + 1, rs.getString("trace_parent"));
     }
 
     static OffsetDateTime at(Instant instant) {

@@ -9,6 +9,8 @@ import clinic.notification.delivery.DeliveryFailure;
 import clinic.notification.delivery.DeliveryTask;
 import clinic.notification.delivery.Message;
 import clinic.notification.delivery.Recipient;
+import clinic.support.tracing.TraceContexts;
+import io.micrometer.observation.Observation;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.MailAuthenticationException;
@@ -44,9 +46,12 @@ class EmailChannel implements ChannelSender {
     private final PatientContacts contacts;
     private final UnconfirmedAddressMessages unconfirmedAddress;
     private final NotificationProperties properties;
+    private final TraceContexts traces;
 
     EmailChannel(JavaMailSender mail, MailTemplates templates, PatientContacts contacts,
-                 UnconfirmedAddressMessages unconfirmedAddress, NotificationProperties properties) {
+                 UnconfirmedAddressMessages unconfirmedAddress, NotificationProperties properties,
+                 TraceContexts traces) {
+        this.traces = traces;
         this.mail = mail;
         this.templates = templates;
         this.contacts = contacts;
@@ -88,13 +93,14 @@ class EmailChannel implements ChannelSender {
         List<MimeMessage> batch = new ArrayList<>(messages.size());
         // one lookup for all the patients of this chunk, not one call (and one audit transaction in intake) each
         // (clinicians' and escalation addresses come from the configuration: their chunks ask intake nothing)
-        List<UUID> patientReports = messages.stream()
-                .filter(outgoing -> outgoing.task().recipient() == Recipient.PATIENT)
-                .map(outgoing -> outgoing.task().reportId()).toList();
-        PatientContacts.Found patients = patientReports.isEmpty() ? PatientContacts.Found.NONE
-                : contacts.lookupAll(patientReports);
+        List<Outgoing> toPatients = messages.stream()
+                .filter(outgoing -> outgoing.task().recipient() == Recipient.PATIENT).toList();
+        PatientContacts.Found patients = toPatients.isEmpty() ? PatientContacts.Found.NONE
+                : lookUp(toPatients);
+        Map<UUID, Outgoing> byDelivery = new HashMap<>();
         for (Outgoing outgoing : messages) {
             UUID deliveryId = outgoing.task().deliveryId();
+            byDelivery.put(deliveryId, outgoing);
             try {
                 MimeMessage mime = mime(outgoing.task(), outgoing.message(), patients);
                 composed.put(mime, deliveryId);
@@ -109,6 +115,33 @@ class EmailChannel implements ChannelSender {
         if (batch.isEmpty()) {
             return failures;
         }
+        // one SMTP client span per message, in its own delivery's trace, for as long as the shared connection takes
+        Map<UUID, Observation> smtp = new HashMap<>();
+        composed.values().forEach(id -> smtp.put(id,
+                traces.client("clinic.mail.send", "smtp send", "smtp", byDelivery.get(id).trace()).start()));
+        try {
+            transmit(batch, composed, failures);
+        } finally {
+            smtp.forEach((id, observation) -> observation
+                    .lowCardinalityKeyValue("outcome", failures.containsKey(id) ? "FAILED" : "SENT").stop());
+        }
+        return failures;
+    }
+
+    /**
+     * The contacts of a chunk's patients in one call; traced in the first message's delivery (the call serves the
+     * whole chunk, and a span has one parent).
+     */
+    private PatientContacts.Found lookUp(List<Outgoing> toPatients) {
+        List<UUID> reports = toPatients.stream().map(outgoing -> outgoing.task().reportId()).toList();
+        try (Observation.Scope scope = toPatients.get(0).trace().openScope()) {
+            return contacts.lookupAll(reports);
+        }
+    }
+
+    /** Sends the batch over one connection and adds each message that was not accepted to {@code failures}. */
+    private void transmit(List<MimeMessage> batch, Map<MimeMessage, UUID> composed,
+                          Map<UUID, DeliveryFailure> failures) {
         try {
             mail.send(batch.toArray(MimeMessage[]::new));
         } catch (MailAuthenticationException e) {
@@ -131,7 +164,6 @@ class EmailChannel implements ChannelSender {
         } catch (MailException e) {
             composed.values().forEach(id -> failures.put(id, DeliveryFailure.permanent(e.getClass().getName(), null)));
         }
-        return failures;
     }
 
     /** The recipient's address is resolved here, per message; the patient's is used for this one send only. */

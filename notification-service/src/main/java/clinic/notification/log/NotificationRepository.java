@@ -50,6 +50,20 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
             and n.priority = :priority""")
     long countOpenAlerts(Priority priority);
 
+    /** Open alerts of this priority raised before {@code raisedBefore}: past their acknowledgement deadline. */
+    @Query("""
+            select count(n) from Notification n
+            where n.kind = clinic.notification.log.NotificationKind.CLINICIAN_ALERT and n.acknowledgedAt is null
+            and n.priority = :priority and n.createdAt < :raisedBefore""")
+    long countOverdueAlerts(Priority priority, Instant raisedBefore);
+
+    /** Open alerts of this priority that have been escalated at least once. */
+    @Query("""
+            select count(n) from Notification n
+            where n.kind = clinic.notification.log.NotificationKind.CLINICIAN_ALERT and n.acknowledgedAt is null
+            and n.priority = :priority and n.escalationLevel > 0""")
+    long countEscalatedAlerts(Priority priority);
+
     /**
      * Acknowledges an open alert and clears its escalation deadline; an alert acknowledged already keeps
      * its first acknowledgement.

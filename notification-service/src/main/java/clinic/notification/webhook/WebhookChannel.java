@@ -6,14 +6,18 @@ import clinic.notification.delivery.DeliveryChannel;
 import clinic.notification.delivery.DeliveryFailure;
 import clinic.notification.delivery.DeliveryTask;
 import clinic.notification.delivery.Message;
+import io.micrometer.common.KeyValue;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.observation.ClientRequestObservationContext;
+import org.springframework.http.client.observation.DefaultClientRequestObservationConvention;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,6 +27,10 @@ import java.time.Clock;
  * for connecting and for the answer. 2xx is delivered; 408, 429 and 5xx, timeouts and I/O errors are
  * retried by the dispatcher; any other 4xx is permanent. {@code X-Clinic-Delivery-Id} stays the same
  * across retries so the receiver can drop repeats.
+ * <p>
+ * The client comes from Boot's {@link RestClient.Builder}, so each POST is timed ({@code http.client.requests})
+ * and traced as a child of its delivery. The span and metric name the receiver's host only: a chat webhook's path
+ * is often its secret.
  */
 @Component
 class WebhookChannel implements ChannelSender {
@@ -32,16 +40,18 @@ class WebhookChannel implements ChannelSender {
     private final NotificationProperties properties;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http;
+    private final RestClient http;
 
-    WebhookChannel(NotificationProperties properties, JsonMapper json, Clock clock) {
+    WebhookChannel(NotificationProperties properties, JsonMapper json, Clock clock, RestClient.Builder clients) {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
         // HTTP/1.1: the JDK's default h2c upgrade attempt on a POST confuses some receivers and proxies.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.webhook().timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.webhook().timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+        requests.setReadTimeout(properties.webhook().timeout());
+        this.http = clients.clone().requestFactory(requests).observationConvention(new HostOnly()).build();
     }
 
     @Override
@@ -64,15 +74,9 @@ class WebhookChannel implements ChannelSender {
             throw DeliveryFailure.permanent("WebhookSecretMissing", null);
         }
         byte[] body = json.writeValueAsBytes(message.webhookBody());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(properties.webhook().timeout())
-                .header("Content-Type", "application/json")
-                .header(DELIVERY_ID_HEADER, task.deliveryId().toString())
-                .header(WebhookSignature.HEADER, WebhookSignature.header(secret.getBytes(StandardCharsets.UTF_8),
-                        clock.instant().getEpochSecond(), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        int status = post(request);
+        String signature = WebhookSignature.header(secret.getBytes(StandardCharsets.UTF_8),
+                clock.instant().getEpochSecond(), body);
+        int status = post(URI.create(url), task, signature, body);
         if (status >= 200 && status < 300) {
             return;
         }
@@ -83,16 +87,33 @@ class WebhookChannel implements ChannelSender {
         throw DeliveryFailure.permanent(errorClass, null);
     }
 
-    private int post(HttpRequest request) throws DeliveryFailure {
+    /** @return the receiver's status; any status is an answer here (the caller decides), only I/O fails */
+    private int post(URI url, DeliveryTask task, String signature, byte[] body) throws DeliveryFailure {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (HttpTimeoutException e) {
-            throw DeliveryFailure.timeout(e.getClass().getName(), null);
-        } catch (IOException e) {
-            throw DeliveryFailure.transientFailure(e.getClass().getName(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DeliveryFailure.transientFailure(e.getClass().getName(), null);
+            Integer status = http.post().uri(url).contentType(MediaType.APPLICATION_JSON)
+                    .header(DELIVERY_ID_HEADER, task.deliveryId().toString())
+                    .header(WebhookSignature.HEADER, signature)
+                    .body(body)
+                    .exchange((request, response) -> response.getStatusCode().value());
+            return status == null ? 0 : status;
+        } catch (ResourceAccessException e) {
+            // the class of the I/O failure underneath (connection refused, timeout), as before the RestClient
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw DeliveryFailure.timeout(cause.getClass().getName(), null);
+            }
+            throw DeliveryFailure.transientFailure(cause.getClass().getName(), null);
+        }
+    }
+
+    /** The URL in spans is the receiver's origin only; the default would be the full URL, path included. */
+    private static final class HostOnly extends DefaultClientRequestObservationConvention {
+
+        @Override
+        protected KeyValue requestUri(ClientRequestObservationContext context) {
+            URI uri = context.getCarrier() == null ? null : context.getCarrier().getURI();
+            String origin = uri == null ? "none" : uri.getScheme() + "://" + uri.getAuthority();
+            return KeyValue.of("http.url", origin);
         }
     }
 }

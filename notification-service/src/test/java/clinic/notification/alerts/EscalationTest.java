@@ -9,6 +9,7 @@ import clinic.notification.TestServers;
 import clinic.notification.Webhooks;
 import clinic.support.testing.TestIssuer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,9 @@ class EscalationTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    MeterRegistry meters;
 
     DeliveryLog log;
 
@@ -115,12 +119,18 @@ class EscalationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> log.of(emergency).size() == 2 && log.of(urgent).size() == 2);
         UUID emergencyAlert = log.only(emergency, "EMAIL", 0).notificationId();
         UUID urgentAlert = log.only(urgent, "EMAIL", 0).notificationId();
+        double overdueBefore = gauge("clinic.alerts.overdue", "P1");
+        double escalatedBefore = gauge("clinic.alerts.escalated", "P1");
 
         TestClock.CLOCK.advance(Duration.ofMinutes(5).plusSeconds(1));
+        // past the deadline and not yet escalated: overdue already (the alert rule does not wait for the job)
+        assertThat(gauge("clinic.alerts.overdue", "P1")).isGreaterThanOrEqualTo(overdueBefore + 1);
+        assertThat(gauge("clinic.alerts.escalated", "P1")).isEqualTo(escalatedBefore);
         escalator.round();
 
         assertThat(level(emergencyAlert)).isEqualTo(1);
         assertThat(level(urgentAlert)).isZero();
+        assertThat(gauge("clinic.alerts.escalated", "P1")).isGreaterThanOrEqualTo(escalatedBefore + 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(ESCALATION_TO, emergency.toString()).size() == 1);
     }
 
@@ -157,5 +167,9 @@ class EscalationTest {
     private int level(UUID alertId) {
         return jdbc.sql("select escalation_level from notification where notification_id = ?").param(alertId)
                 .query(Integer.class).single();
+    }
+
+    private double gauge(String name, String priority) {
+        return meters.get(name).tag("priority", priority).gauge().value();
     }
 }

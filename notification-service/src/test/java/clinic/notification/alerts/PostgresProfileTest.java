@@ -94,7 +94,8 @@ class PostgresProfileTest {
         assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
         assertThat(jdbc.sql("select script from flyway_schema_history where success").query(String.class).list())
                 .containsExactly("V4__notification_tables.sql", "V5__notification_owner.sql",
-                        "V6__delivery_due_by_recipient.sql", "V7__review.sql");
+                        "V6__delivery_due_by_recipient.sql", "V7__review.sql",
+                        "V8__delivery_trace_parent.sql");
         // the shared tables' PostgreSQL-only migration (service-support) ran too
         assertThat(jdbc.sql("select count(*) from pg_trigger where tgname = 'audit_event_no_update_or_delete'")
                 .query(Integer.class).single()).isEqualTo(1);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +46,8 @@ class ContactTokenTest {
     private static WireMockServer http;
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(OAuth2ClientAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(OAuth2ClientAutoConfiguration.class,
+                    RestClientAutoConfiguration.class))
             .withUserConfiguration(Lookup.class)
             .withPropertyValues(
                     "spring.security.oauth2.client.registration.patientcontacts.provider=clinic-tokens",

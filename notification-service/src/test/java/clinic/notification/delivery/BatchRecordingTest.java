@@ -123,7 +123,7 @@ class BatchRecordingTest {
                 .params(deliveryId, notificationId, recipient.name(), attempt - 1, FAR.atOffset(ZoneOffset.UTC), owner,
                         FAR.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC)).update();
         return new DeliveryTask(deliveryId, notificationId, reportId, kind, Priority.P2, "{}", now,
-                DeliveryChannel.EMAIL, recipient, 0, attempt);
+                DeliveryChannel.EMAIL, recipient, 0, attempt, null);
     }
 
     private String claimedBy(DeliveryTask task) {

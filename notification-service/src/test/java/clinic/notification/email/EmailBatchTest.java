@@ -1,5 +1,7 @@
 package clinic.notification.email;
 
+import clinic.support.tracing.TraceContexts;
+
 import clinic.notification.Mailbox;
 import clinic.notification.NotificationProperties;
 import clinic.notification.TestServers;
@@ -123,7 +125,7 @@ class EmailBatchTest {
         CountingMailSender down = mailSender();
         down.setPort(unusedPort());
         EmailChannel channel = new EmailChannel(down, new MailTemplates(), null,
-                new UnconfirmedAddressMessages("http://intake.test"), properties("escalation-batch@clinic.test"));
+                new UnconfirmedAddressMessages("http://intake.test"), properties("escalation-batch@clinic.test"), TraceContexts.untraced());
         UUID marker = UUID.randomUUID();
         List<ChannelSender.Outgoing> batch = List.of(alert(Recipient.CLINICIAN, marker),
                 alert(Recipient.ESCALATION, marker));
@@ -138,7 +140,7 @@ class EmailBatchTest {
 
     private EmailChannel channel(String escalationTo) {
         return new EmailChannel(mail, new MailTemplates(), null, new UnconfirmedAddressMessages("http://intake.test"),
-                properties(escalationTo));
+                properties(escalationTo), TraceContexts.untraced());
     }
 
     private static CountingMailSender mailSender() {
@@ -175,7 +177,7 @@ class EmailBatchTest {
     private static ChannelSender.Outgoing alert(Recipient recipient, UUID marker) {
         UUID alertId = UUID.randomUUID();
         DeliveryTask task = new DeliveryTask(UUID.randomUUID(), alertId, marker, NotificationKind.CLINICIAN_ALERT,
-                Priority.P1, "{}", Instant.now(), DeliveryChannel.EMAIL, recipient, 0, 1);
+                Priority.P1, "{}", Instant.now(), DeliveryChannel.EMAIL, recipient, 0, 1, null);
         Map<String, Object> model = Map.of("alertId", alertId, "reportId", marker, "disposition", "EMERGENCY",
                 "priority", "P1", "redFlags", List.of("NUMBNESS"),
                 "reasons", List.of(Map.of("ruleId", "RF-TEST", "disposition", "EMERGENCY",

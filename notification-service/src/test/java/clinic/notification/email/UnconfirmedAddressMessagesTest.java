@@ -24,7 +24,7 @@ class UnconfirmedAddressMessagesTest {
     private final DeliveryTask task = new DeliveryTask(UUID.randomUUID(), UUID.randomUUID(), reportId,
             NotificationKind.PATIENT_NOTICE, Priority.P4,
             "{\"disposition\": \"SELF_CARE\", \"headline\": \"Your self-care plan\", \"message\": \"...\"}",
-            Instant.now(), DeliveryChannel.EMAIL, Recipient.PATIENT, 0, 1);
+            Instant.now(), DeliveryChannel.EMAIL, Recipient.PATIENT, 0, 1, null);
 
     @Test
     void linksTheConfirmationAndTheStatusPageOnIntakesBaseUrl() {

@@ -3,6 +3,7 @@ package clinic.support.kafka;
 import clinic.events.InvalidEventException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import clinic.support.tracing.TraceContexts;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -11,6 +12,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -60,6 +62,8 @@ import java.util.List;
 @EnableConfigurationProperties(RetryProperties.class)
 public class KafkaErrorHandlingAutoConfiguration {
 
+    static final String DEAD_LETTER_SUFFIX = ".dlt";
+
     static final String REASON_HEADER = "clinic-dlt-reason";
     static final String ATTEMPTS_HEADER = "clinic-dlt-attempts";
 
@@ -75,8 +79,8 @@ public class KafkaErrorHandlingAutoConfiguration {
 
     /** For batch listeners: one transaction per poll, per-record failure handling (see {@link RecordBatches}). */
     @Bean
-    RecordBatches recordBatches(PlatformTransactionManager transactions) {
-        return new RecordBatches(new TransactionTemplate(transactions));
+    RecordBatches recordBatches(PlatformTransactionManager transactions, TraceContexts traces) {
+        return new RecordBatches(new TransactionTemplate(transactions), traces);
     }
 
     @Bean
@@ -126,6 +130,22 @@ public class KafkaErrorHandlingAutoConfiguration {
         return new StaticMembership(name, assignments);
     }
 
+    /**
+     * {@code clinic_kafka_dead_letters_total{topic}} exists at zero from start-up for each of the service's topics,
+     * so that the first dead letter is an increase a Prometheus alert can see (a series born at 1 is not).
+     */
+    @Bean
+    @ConditionalOnBean(ServiceTopics.class)
+    SmartInitializingSingleton deadLetterCountersAtZero(ServiceTopics topics, MeterRegistry registry) {
+        return () -> topics.names().stream().filter(name -> !name.endsWith(DEAD_LETTER_SUFFIX))
+                .forEach(topic -> deadLetters(registry, topic));
+    }
+
+    static Counter deadLetters(MeterRegistry registry, String topic) {
+        return Counter.builder("clinic.kafka.dead.letters").description("Records published to a dead-letter topic")
+                .tag("topic", topic).register(registry);
+    }
+
     /** Declared idempotently: KafkaAdmin creates whichever of the service's topics are missing at start-up. */
     @Bean
     @ConditionalOnBean(ServiceTopics.class)
@@ -154,8 +174,7 @@ public class KafkaErrorHandlingAutoConfiguration {
                     record.offset(), deadLetterTopic(record), PartitionBackOff.attemptsOf(record),
                     reasons.of(exception));
             publisher.accept(record, consumer, exception);
-            Counter.builder("clinic.kafka.dead.letters").description("Records published to a dead-letter topic")
-                    .tag("topic", record.topic()).register(registry).increment();
+            deadLetters(registry, record.topic()).increment();
         };
 
         ExponentialBackOffWithMaxRetries exponential = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
@@ -171,7 +190,7 @@ public class KafkaErrorHandlingAutoConfiguration {
 
     /** Dead letters of every topic go to {@code <topic>.dlt} (the contract's naming, as {@code ClinicTopic}). */
     static String deadLetterTopic(ConsumerRecord<?, ?> record) {
-        return record.topic() + ".dlt";
+        return record.topic() + DEAD_LETTER_SUFFIX;
     }
 
     private static RecordHeader header(String name, String value) {

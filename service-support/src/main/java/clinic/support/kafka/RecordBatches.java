@@ -1,5 +1,6 @@
 package clinic.support.kafka;
 
+import clinic.support.tracing.TraceContexts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +21,21 @@ import java.util.function.Consumer;
  * The error handler then commits the offsets before it, retries it alone with back-off (pausing only its
  * partition), dead-letters it alone when it is permanent or keeps failing, and redelivers the records after it.
  * Records are handled in the order polled, so order per partition holds.
+ * <p>
+ * Spring Kafka observes records only for record listeners, so each record is handled here in a span of its own
+ * that continues the trace in its {@code traceparent} header: whatever the handler writes to the outbox belongs to
+ * the report's trace.
  */
 public class RecordBatches {
 
     private static final Logger log = LoggerFactory.getLogger(RecordBatches.class);
 
     private final TransactionTemplate transaction;
+    private final TraceContexts traces;
 
-    RecordBatches(TransactionTemplate transaction) {
+    RecordBatches(TransactionTemplate transaction, TraceContexts traces) {
         this.transaction = transaction;
+        this.traces = traces;
     }
 
     /** Runs {@code handler} for every record in one transaction, or record by record when the batch fails. */
@@ -37,7 +44,7 @@ public class RecordBatches {
             return;
         }
         try {
-            transaction.executeWithoutResult(status -> records.forEach(handler));
+            transaction.executeWithoutResult(status -> records.forEach(record -> handle(record, handler)));
             return;
         } catch (RuntimeException batchFailed) {
             log.debug("A batch of {} records from {} failed ({}); handling them one by one", records.size(),
@@ -46,11 +53,15 @@ public class RecordBatches {
         for (int index = 0; index < records.size(); index++) {
             ConsumerRecord<K, V> record = records.get(index);
             try {
-                transaction.executeWithoutResult(status -> handler.accept(record));
+                transaction.executeWithoutResult(status -> handle(record, handler));
             } catch (RuntimeException failed) {
                 // the message names a position only: the cause's message may quote data
                 throw new BatchListenerFailedException("record " + index + " of the batch failed", failed, index);
             }
         }
+    }
+
+    private <K, V> void handle(ConsumerRecord<K, V> record, Consumer<ConsumerRecord<K, V>> handler) {
+        traces.process(record, () -> handler.accept(record));
     }
 }

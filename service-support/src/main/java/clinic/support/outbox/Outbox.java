@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Where domain code drops the events it produces. Appending requires the caller's transaction, so an
@@ -17,17 +18,22 @@ public class Outbox {
     private final OutboxStore store;
     private final Clock clock;
     private final Runnable wakeRelayAfterCommit;
+    private final Supplier<String> currentTraceParent;
 
-    /** @param wakeRelayAfterCommit asks this instance's relay for a round once the caller's transaction commits */
-    Outbox(OutboxStore store, Clock clock, Runnable wakeRelayAfterCommit) {
+    /**
+     * @param wakeRelayAfterCommit asks this instance's relay for a round once the caller's transaction commits
+     * @param currentTraceParent   the trace the caller is in, stored with the row for the relay to continue
+     */
+    Outbox(OutboxStore store, Clock clock, Runnable wakeRelayAfterCommit, Supplier<String> currentTraceParent) {
         this.store = store;
         this.clock = clock;
         this.wakeRelayAfterCommit = wakeRelayAfterCommit;
+        this.currentTraceParent = currentTraceParent;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(OutgoingEvent event) {
-        store.insert(event, clock.instant());
+        store.insert(event, clock.instant(), currentTraceParent.get());
         wakeRelayAfterCommit.run();
     }
 

@@ -3,6 +3,8 @@ package clinic.support.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import clinic.support.tracing.TraceContexts;
+import clinic.support.tracing.TracingAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,7 +26,7 @@ import java.time.Clock;
  * purge of sent rows on a fixed delay, and the
  * backlog as gauges and as the {@code outbox} health detail. The table comes with the library's migrations.
  */
-@AutoConfiguration
+@AutoConfiguration(after = TracingAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "clinic.outbox", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableScheduling
 @EnableConfigurationProperties(OutboxProperties.class)
@@ -38,9 +40,11 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(OutboxStore store, ObjectProvider<Clock> clock, ObjectProvider<OutboxRelayWorker> relay) {
+    Outbox outbox(OutboxStore store, ObjectProvider<Clock> clock, ObjectProvider<OutboxRelayWorker> relay,
+                  TraceContexts traces) {
         // without a relay on this instance (switched off), another instance's fallback round sends the rows
-        return new Outbox(store, clockOf(clock), () -> relay.ifAvailable(OutboxRelayWorker::nudgeAfterCommit));
+        return new Outbox(store, clockOf(clock), () -> relay.ifAvailable(OutboxRelayWorker::nudgeAfterCommit),
+                traces::currentTraceParent);
     }
 
     @Bean
@@ -72,8 +76,8 @@ public class OutboxAutoConfiguration {
         @Bean
         OutboxRelay outboxRelay(OutboxStore store, KafkaTemplate<String, byte[]> kafka,
                                 TransactionTemplate transaction, OutboxProperties properties,
-                                ObjectProvider<Clock> clock, MeterRegistry registry) {
-            return new OutboxRelay(store, kafka, transaction, properties.relay(), clockOf(clock), registry);
+                                ObjectProvider<Clock> clock, MeterRegistry registry, TraceContexts traces) {
+            return new OutboxRelay(store, kafka, transaction, properties.relay(), clockOf(clock), registry, traces);
         }
 
         @Bean

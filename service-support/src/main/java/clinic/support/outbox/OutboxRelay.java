@@ -2,6 +2,8 @@ package clinic.support.outbox;
 
 import clinic.events.EventCodec;
 import clinic.events.OutgoingEvent;
+import clinic.support.outbox.OutboxStore.Claimed;
+import clinic.support.tracing.TraceContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -46,16 +48,18 @@ class OutboxRelay {
     private final Clock clock;
     private final Counter sent;
     private final Counter failures;
+    private final TraceContexts traces;
     private volatile boolean predecessorClaimsReleased;
 
     OutboxRelay(OutboxStore store, KafkaTemplate<String, byte[]> kafka, TransactionTemplate transaction,
-                OutboxProperties.Relay properties, Clock clock, MeterRegistry registry) {
+                OutboxProperties.Relay properties, Clock clock, MeterRegistry registry, TraceContexts traces) {
         this.store = store;
         this.kafka = kafka;
         this.transaction = transaction;
         this.properties = properties;
         this.owner = properties.owner();
         this.clock = clock;
+        this.traces = traces;
         this.sent = Counter.builder("clinic.outbox.sent")
                 .description("Outbox events acknowledged by Kafka and marked sent")
                 .register(registry);
@@ -82,7 +86,7 @@ class OutboxRelay {
     /** @return how many events were acknowledged and marked sent; -1 if part of the batch did not go through */
     int relayBatch() {
         Instant now = clock.instant();
-        List<OutgoingEvent> batch = transaction.execute(status ->
+        List<Claimed> batch = transaction.execute(status ->
                 store.claim(owner, now, now.plus(properties.claimTimeout()), properties.batchSize()));
         if (batch == null || batch.isEmpty()) {
             return 0;
@@ -92,9 +96,10 @@ class OutboxRelay {
 
         List<UUID> acknowledged = new ArrayList<>(batch.size());
         List<UUID> unsent = new ArrayList<>();
-        for (OutgoingEvent event : batch) {
-            CompletableFuture<?> send = sends.get(event.id());
-            (send != null && succeeded(send) ? acknowledged : unsent).add(event.id());
+        for (Claimed claimed : batch) {
+            UUID id = claimed.event().id();
+            CompletableFuture<?> send = sends.get(id);
+            (send != null && succeeded(send) ? acknowledged : unsent).add(id);
         }
         if (!acknowledged.isEmpty()) {
             store.markSent(acknowledged, clock.instant());
@@ -110,12 +115,18 @@ class OutboxRelay {
         return -1;
     }
 
-    /** Hands every event to the producer; stops at the first the producer refuses outright (no broker). */
-    private Map<UUID, CompletableFuture<?>> send(List<OutgoingEvent> batch) {
+    /**
+     * Hands every event to the producer; stops at the first the producer refuses outright (no broker). Each send
+     * runs in a span continuing the trace that wrote the row, so the producer's span (and the {@code traceparent}
+     * header it writes) belongs to the request or record that caused the event.
+     */
+    private Map<UUID, CompletableFuture<?>> send(List<Claimed> batch) {
         Map<UUID, CompletableFuture<?>> sends = new LinkedHashMap<>();
-        for (OutgoingEvent event : batch) {
+        for (Claimed claimed : batch) {
+            OutgoingEvent event = claimed.event();
             try {
-                sends.put(event.id(), kafka.send(EventCodec.toProducerRecord(event)));
+                sends.put(event.id(), traces.inContinuedTrace("clinic.outbox.relay", event.topic() + " relay",
+                        claimed.traceParent(), () -> kafka.send(EventCodec.toProducerRecord(event))));
             } catch (RuntimeException e) {
                 // send() itself failed (e.g. no metadata within max.block.ms): the broker is out of reach,
                 // so stop here instead of blocking once more for every remaining row.

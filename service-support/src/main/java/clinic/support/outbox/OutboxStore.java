@@ -27,14 +27,15 @@ import java.util.UUID;
 class OutboxStore {
 
     private static final String CLAIMABLE = """
-            select id, topic, message_key, event_type, source, occurred_at, data_schema, payload, extensions
+            select id, topic, message_key, event_type, source, occurred_at, data_schema, payload, extensions,
+                   trace_parent
             from outbox_event
             where sent_at is null and (claimed_until is null or claimed_until < :now)
             order by created_at, id
             limit :limit
             for update skip locked""";
 
-    private static final RowMapper<OutgoingEvent> EVENT = OutboxStore::event;
+    private static final RowMapper<Claimed> CLAIMED = (rs, row) -> new Claimed(event(rs), rs.getString("trace_parent"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> EXTENSIONS = new TypeReference<>() {
     };
@@ -45,20 +46,24 @@ class OutboxStore {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
     }
 
+    /** A claimed row: the event and the trace it continues (null when its writer was not traced). */
+    record Claimed(OutgoingEvent event, String traceParent) {
+    }
+
     /** Inserts a pending row; in the caller's transaction when there is one. */
-    void insert(OutgoingEvent event, Instant createdAt) {
+    void insert(OutgoingEvent event, Instant createdAt, String traceParent) {
         jdbc.update("""
                 insert into outbox_event (id, topic, message_key, event_type, source, occurred_at, data_schema,
-                                          payload, extensions, created_at)
+                                          payload, extensions, created_at, trace_parent)
                 values (:id, :topic, :key, :type, :source, :occurredAt, :dataSchema, :payload, :extensions,
-                        :createdAt)""",
+                        :createdAt, :traceParent)""",
                 new MapSqlParameterSource("id", event.id()).addValue("topic", event.topic())
                         .addValue("key", event.key()).addValue("type", event.type())
                         .addValue("source", event.source()).addValue("occurredAt", at(event.time()))
                         .addValue("dataSchema", event.dataSchema())
                         .addValue("payload", new String(event.payload(), StandardCharsets.UTF_8))
                         .addValue("extensions", extensionsColumn(event.extensions()))
-                        .addValue("createdAt", at(createdAt)));
+                        .addValue("createdAt", at(createdAt)).addValue("traceParent", traceParent));
     }
 
     /** Every row stored under one message key, oldest first. */
@@ -76,12 +81,12 @@ class OutboxStore {
      * {@code until}. Must run in a transaction: the row locks taken by {@code FOR UPDATE SKIP LOCKED} keep a
      * concurrent claim off the same rows until the claim columns are committed.
      */
-    List<OutgoingEvent> claim(String owner, Instant now, Instant until, int limit) {
-        List<OutgoingEvent> batch = jdbc.query(CLAIMABLE, Map.of("now", at(now), "limit", limit), EVENT);
+    List<Claimed> claim(String owner, Instant now, Instant until, int limit) {
+        List<Claimed> batch = jdbc.query(CLAIMABLE, Map.of("now", at(now), "limit", limit), CLAIMED);
         if (!batch.isEmpty()) {
             jdbc.update("update outbox_event set claimed_by = :owner, claimed_until = :until where id in (:ids)",
                     new MapSqlParameterSource("owner", owner).addValue("until", at(until))
-                            .addValue("ids", batch.stream().map(OutgoingEvent::id).toList()));
+                            .addValue("ids", batch.stream().map(claimed -> claimed.event().id()).toList()));
         }
         return batch;
     }
@@ -123,7 +128,7 @@ class OutboxStore {
         });
     }
 
-    private static OutgoingEvent event(ResultSet rs, int row) throws SQLException {
+    private static OutgoingEvent event(ResultSet rs) throws SQLException {
         return new OutgoingEvent(rs.getObject("id", UUID.class), rs.getString("topic"), rs.getString("message_key"),
                 rs.getString("event_type"), rs.getString("source"),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("data_schema"),

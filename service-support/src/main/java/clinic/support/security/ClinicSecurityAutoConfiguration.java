@@ -1,11 +1,13 @@
 package clinic.support.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -37,11 +39,13 @@ public class ClinicSecurityAutoConfiguration {
     static final Duration ISSUER_TIMEOUT = Duration.ofSeconds(10);
 
     @Bean
-    JwkSetUriJwtDecoderBuilderCustomizer issuerTimeouts() {
+    JwkSetUriJwtDecoderBuilderCustomizer issuerTimeouts(ObjectProvider<RestTemplateBuilder> builders) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(ISSUER_TIMEOUT);
         requests.setReadTimeout(ISSUER_TIMEOUT);
-        RestTemplate rest = new RestTemplate(requests);
+        // Boot's builder where there is one, so fetching the issuer's keys is timed and traced like other calls
+        RestTemplate rest = builders.getIfAvailable(RestTemplateBuilder::new)
+                .requestFactory(() -> requests).build();
         return builder -> builder.restOperations(rest);
     }
 

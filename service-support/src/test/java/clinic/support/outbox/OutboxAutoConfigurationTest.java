@@ -1,5 +1,6 @@
 package clinic.support.outbox;
 
+import clinic.support.tracing.TracingAutoConfiguration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -19,7 +20,7 @@ class OutboxAutoConfigurationTest {
     final DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:outbox-config", "sa", "");
 
     final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(OutboxAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(TracingAutoConfiguration.class, OutboxAutoConfiguration.class))
             .withBean(JdbcTemplate.class, () -> new JdbcTemplate(dataSource))
             .withBean(TransactionTemplate.class, () -> new TransactionTemplate(new DataSourceTransactionManager(dataSource)))
             .withBean(KafkaTemplate.class, () -> mock(KafkaTemplate.class))

@@ -1,5 +1,7 @@
 package clinic.support.outbox;
 
+import clinic.support.tracing.TraceContexts;
+
 import clinic.events.OutgoingEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.Callback;
@@ -124,7 +126,8 @@ class OutboxRelayAcknowledgementTest {
                 "clinic.intake.symptom-report-submitted.v1", "/clinic/intake-service", NOW.minusSeconds(20),
                 "urn:clinic:schema:clinic.intake.symptom-report-submitted.v1", "{}".getBytes())
                 .withExtension("submittedby", "client:clinic-integration");
-        database.transactions().executeWithoutResult(tx -> database.store().insert(stamped, NOW.minusSeconds(20)));
+        database.transactions().executeWithoutResult(
+                tx -> database.store().insert(stamped, NOW.minusSeconds(20), null));
         KeptOpenProducer producer = new KeptOpenProducer(true);
 
         relay(producer, Duration.ofSeconds(10)).relayBatch();
@@ -141,7 +144,7 @@ class OutboxRelayAcknowledgementTest {
         KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(() -> producer);
         return new OutboxRelay(database.store(), template, database.transactions(),
                 new OutboxProperties.Relay(true, Duration.ofMillis(100), 100, sendTimeout, sendTimeout.plusSeconds(30),
-                        "test"), Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry());
+                        "test"), Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), TraceContexts.untraced());
     }
 
     private List<UUID> sentIds() {

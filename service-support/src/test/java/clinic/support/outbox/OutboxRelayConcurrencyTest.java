@@ -1,5 +1,7 @@
 package clinic.support.outbox;
 
+import clinic.support.tracing.TraceContexts;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +86,7 @@ class OutboxRelayConcurrencyTest {
                                      Clock clock) {
         return new OutboxRelay(database.store(), kafka, database.transactions(), new OutboxProperties.Relay(true,
                 Duration.ofMillis(100), 100, Duration.ofSeconds(5), Duration.ofSeconds(60), instance), clock,
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), TraceContexts.untraced());
     }
 
     /** A clock the test moves by hand. */

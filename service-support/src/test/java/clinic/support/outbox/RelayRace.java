@@ -1,5 +1,7 @@
 package clinic.support.outbox;
 
+import clinic.support.tracing.TraceContexts;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +74,6 @@ public final class RelayRace {
         OutboxProperties.Relay properties = new OutboxProperties.Relay(true, Duration.ofMillis(5), batchSize,
                 Duration.ofSeconds(5), Duration.ofSeconds(60), instance);
         return new OutboxRelay(database.store(), kafka, database.transactions(), properties, Clock.systemUTC(),
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), TraceContexts.untraced());
     }
 }

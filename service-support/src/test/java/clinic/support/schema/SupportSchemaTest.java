@@ -50,7 +50,7 @@ class SupportSchemaTest {
         SupportSchema.migrate(h2);
 
         JdbcTemplate jdbc = new JdbcTemplate(h2);
-        assertThat(appliedVersions(jdbc)).containsExactly("1", "2", "3", "5", "6");
+        assertThat(appliedVersions(jdbc)).containsExactly("1", "2", "3", "5", "6", "7");
         assertThat(countRows(jdbc, "outbox_event") + countRows(jdbc, "processed_message")
                 + countRows(jdbc, "audit_event")).isZero();
     }
@@ -62,7 +62,7 @@ class SupportSchemaTest {
         SupportSchema.migrate(database);
 
         JdbcTemplate jdbc = new JdbcTemplate(database);
-        assertThat(appliedVersions(jdbc)).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(appliedVersions(jdbc)).containsExactly("1", "2", "3", "4", "5", "6", "7");
         insertAuditRow(jdbc, "8b9e3f52-1d55-4a7e-9d3c-0f7b6a2e4c11");
         assertAppendOnly(jdbc);
     }
@@ -78,7 +78,7 @@ class SupportSchemaTest {
         SupportSchema.migrate(before.dataSource());
 
         JdbcTemplate jdbc = before.jdbc();
-        assertThat(appliedVersions(jdbc)).as("baselined at 0, then every script").containsExactly("0", "1", "2", "3", "5", "6");
+        assertThat(appliedVersions(jdbc)).as("baselined at 0, then every script").containsExactly("0", "1", "2", "3", "5", "6", "7");
         written.assertStillThere(jdbc);
         written.assertTheOutboxWorks(jdbc);
     }
@@ -94,7 +94,7 @@ class SupportSchemaTest {
         SupportSchema.migrate(database);
 
         JdbcTemplate jdbc = new JdbcTemplate(database);
-        assertThat(appliedVersions(jdbc)).containsExactly("0", "1", "2", "3", "4", "5", "6");
+        assertThat(appliedVersions(jdbc)).containsExactly("0", "1", "2", "3", "4", "5", "6", "7");
         written.assertStillThere(jdbc);
         written.assertTheOutboxWorks(jdbc);
         assertAppendOnly(jdbc);

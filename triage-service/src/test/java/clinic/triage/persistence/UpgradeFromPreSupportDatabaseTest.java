@@ -60,7 +60,7 @@ class UpgradeFromPreSupportDatabaseTest {
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString())) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             Triage triage = app.getBean(Triage.class);
-            assertThat(PreSupportDatabase.sharedTableVersions(jdbc)).containsExactly("0", "1", "2", "3", "5", "6");
+            assertThat(PreSupportDatabase.sharedTableVersions(jdbc)).containsExactly("0", "1", "2", "3", "5", "6", "7");
             assertThat(triage.decisionFor(DECIDED_REPORT)).get()
                     .satisfies(decision -> assertThat(decision.decidedAt()).isEqualTo(BEFORE));
 
