@@ -3,14 +3,21 @@ package clinic.deploy;
 import clinic.support.testing.RequiredTool;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static clinic.deploy.Yamls.at;
 import static clinic.deploy.Yamls.list;
@@ -23,6 +30,10 @@ class MonitoringConfigTest {
 
     private static final String PROMETHEUS = "deploy/prometheus/prometheus.yml";
     private static final String DASHBOARD = "deploy/grafana/dashboards/clinic-overview.json";
+    private static final String RULES_DIR = "deploy/prometheus/rules";
+    private static final String RULES = RULES_DIR + "/clinic-alerts.yml";
+    /** promtool's unit tests of RULES; the .yaml ending keeps them out of prometheus.yml's rules/*.yml glob. */
+    private static final String RULE_TESTS = RULES_DIR + "/clinic-alerts.test.yaml";
 
     @Test
     void prometheusScrapesTheActuatorEndpointOfAllThreeServices() {
@@ -57,6 +68,113 @@ class MonitoringConfigTest {
                 Repo.text(PROMETHEUS).replace("rule_files:", "rule_filez:"));
         Tool.Result result = promtool.run("check", "config", broken.toString());
         assertThat(result.exitCode()).as(result.output()).isNotZero();
+    }
+
+    @Test
+    void theRuleFilesGlobLoadsEveryRuleFileAndNoneOfTheirTests() {
+        Path prometheusDir = Repo.path("deploy/prometheus");
+        List<PathMatcher> globs = listAt(Repo.yaml(PROMETHEUS), "rule_files").stream()
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
+        Set<String> ruleFiles = new TreeSet<>();
+        Set<String> testFiles = new TreeSet<>();
+        Set<String> loaded = new TreeSet<>();
+        for (Path file : Repo.files(RULES_DIR, "")) {
+            String relative = prometheusDir.relativize(file).toString();
+            Map<String, Object> doc = Repo.yaml(Repo.ROOT.relativize(file).toString());
+            (doc.containsKey("tests") ? testFiles : ruleFiles).add(relative);
+            if (globs.stream().anyMatch(glob -> glob.matches(Path.of(relative)))) {
+                loaded.add(relative);
+            }
+        }
+        assertThat(ruleFiles).contains("rules/clinic-alerts.yml");
+        assertThat(testFiles).contains("rules/clinic-alerts.test.yaml");
+        assertThat(loaded).as("files Prometheus loads as rules").isEqualTo(ruleFiles);
+        // the tests exercise the very file Prometheus loads, not a copy
+        assertThat(listAt(Repo.yaml(RULE_TESTS), "rule_files")).containsExactly("clinic-alerts.yml");
+    }
+
+    @Test
+    void promtoolUnitTestsOfTheAlertRulesPass() {
+        Tool promtool = Tool.require(RequiredTool.PROMTOOL, getClass());
+        Tool.Result result = promtool.run("test", "rules", RULE_TESTS);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("SUCCESS").doesNotContain("FAILED");
+    }
+
+    @Test
+    void everyAlertIsUnitTestedBothFiringAndQuiet() {
+        Set<String> alerts = new TreeSet<>();
+        for (Object group : listAt(Repo.yaml(RULES), "groups")) {
+            for (Object rule : listAt(map(group), "rules")) {
+                Object alert = map(rule).get("alert");
+                if (alert != null) {
+                    alerts.add(String.valueOf(alert));
+                }
+            }
+        }
+        assertThat(alerts).contains("UrgentAlertUnacknowledgedPastDeadline", "UrgentReviewDeadLetter",
+                "OutboxOldestEventStale", "UrgentLatencySloFastBurn", "UrgentLatencySloSlowBurn");
+        Set<String> firing = new TreeSet<>();
+        Set<String> quiet = new TreeSet<>();
+        for (Object test : listAt(Repo.yaml(RULE_TESTS), "tests")) {
+            for (Object check : listAt(map(test), "alert_rule_test")) {
+                String alert = string(map(check), "alertname");
+                (listAt(map(check), "exp_alerts").isEmpty() ? quiet : firing).add(alert);
+            }
+        }
+        assertThat(firing).as("alerts shown firing").containsAll(alerts);
+        assertThat(quiet).as("alerts shown not firing").containsAll(alerts);
+    }
+
+    /** One deliberate fault in a temporary copy of the rules (or of their tests), and the failure it must cause. */
+    record Fault(String description, boolean inTests, String from, String to, String failure) {
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    static Stream<Fault> faults() {
+        String urgentTopic = "{topic=\"clinic.urgent-reviews.v1\"}";
+        return Stream.of(
+                new Fault("outbox threshold 600 s instead of 60 s", false,
+                        "pending_age_seconds) > 60", "pending_age_seconds) > 600",
+                        "alertname: OutboxOldestEventStale,"),
+                new Fault("overdue page on P2 instead of P1", false, "clinic_alerts_overdue{priority=\"P1\"}",
+                        "clinic_alerts_overdue{priority=\"P2\"}", "alertname: UrgentAlertUnacknowledgedPastDeadline,"),
+                new Fault("urgent dead letters looked up under the .dlt topic", false, urgentTopic,
+                        "{topic=\"clinic.urgent-reviews.v1.dlt\"}", "alertname: UrgentReviewDeadLetter,"),
+                new Fault("a dead-letter series that first appears is missed", false,
+                        urgentTopic + " offset 10m", urgentTopic, "alertname: UrgentReviewDeadLetter,"),
+                new Fault("fast burn threshold 44x instead of 14.4x", false, "(14.4 * 0.01)", "(44 * 0.01)",
+                        "alertname: UrgentLatencySloFastBurn,"),
+                new Fault("slow burn threshold 16x instead of 6x", false, "(6 * 0.01)", "(16 * 0.01)",
+                        "alertname: UrgentLatencySloSlowBurn,"),
+                new Fault("SLO bucket 10 s instead of 5 s", false, "le=\"5.0\"", "le=\"10.0\"",
+                        "expr: \"path:clinic_pipeline_latency_over_5s:ratio_rate5m\""),
+                new Fault("no guard against dividing by zero traffic", false, "[5m])) > 0)", "[5m])))",
+                        "expr: \"path:clinic_pipeline_latency_over_5s:ratio_rate5m\""),
+                new Fault("a test expecting the P1 page as a ticket", true,
+                        "severity: page\n              application: notification-service\n              priority: P1",
+                        "severity: ticket\n              application: notification-service\n              priority: P1",
+                        "alertname: UrgentAlertUnacknowledgedPastDeadline,"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    void promtoolTestRulesCatchesABrokenRuleOrExpectation(Fault fault, @TempDir Path dir) throws IOException {
+        Tool promtool = Tool.require(RequiredTool.PROMTOOL, getClass());
+        String rules = Repo.text(RULES);
+        String tests = Repo.text(RULE_TESTS);
+        String original = fault.inTests() ? tests : rules;
+        assertThat(original).as("the text the fault replaces").contains(fault.from());
+        String broken = original.replace(fault.from(), fault.to());
+        Files.writeString(dir.resolve("clinic-alerts.yml"), fault.inTests() ? rules : broken);
+        Path testFile = Files.writeString(dir.resolve("clinic-alerts.test.yaml"), fault.inTests() ? broken : tests);
+        Tool.Result result = promtool.run("test", "rules", testFile.toString());
+        assertThat(result.exitCode()).as(result.output()).isNotZero();
+        assertThat(result.output()).contains("FAILED").contains(fault.failure());
     }
 
     @Test
