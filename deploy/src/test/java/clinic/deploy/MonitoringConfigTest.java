@@ -204,6 +204,42 @@ class MonitoringConfigTest {
     }
 
     @Test
+    void dashboardShowsTheMetricsOfIssue16() {
+        List<String> expressions = expressions();
+        for (String metric : List.of("clinic_reports_received_total", "clinic_triage_decisions_total",
+                "clinic_triage_red_flags_total", "clinic_pipeline_latency_seconds_bucket", "clinic_alerts_open",
+                "clinic_alerts_escalated", "clinic_alerts_overdue", "clinic_outbox_oldest_pending_age_seconds",
+                "clinic_outbox_pending", "clinic_kafka_dead_letters_total",
+                "clinic_alert_acknowledgement_seconds_bucket", "clinic_notifications_delivered_total")) {
+            assertThat(expressions).as("a query of " + metric)
+                    .anyMatch(e -> e.matches("(?s).*\\b" + metric + "\\b.*"));
+        }
+        assertThat(expressions).as("intake by channel, decisions by disposition, red flags by flag, dead letters")
+                .anyMatch(e -> e.contains("by (channel)") && e.contains("clinic_reports_received_total"))
+                .anyMatch(e -> e.contains("by (disposition)") && e.contains("clinic_triage_decisions_total"))
+                .anyMatch(e -> e.contains("by (flag)") && e.contains("clinic_triage_red_flags_total"))
+                .anyMatch(e -> e.contains("topic") && e.contains("clinic_kafka_dead_letters_total"));
+    }
+
+    @Test
+    void urgentLatencyPanelShowsP50P95AndP99AgainstTheFiveSecondObjective() {
+        Map<String, Object> panel = listAt(Repo.yaml(DASHBOARD), "panels").stream().map(Yamls::map)
+                .filter(p -> listAt(p, "targets").stream().anyMatch(t -> String.valueOf(map(t).get("expr"))
+                        .contains("clinic_pipeline_latency_seconds_bucket{path=\"urgent\"}")))
+                .filter(p -> "timeseries".equals(p.get("type")))
+                .findFirst().orElseThrow(() -> new AssertionError("no urgent latency panel"));
+        List<String> queries = listAt(panel, "targets").stream().map(t -> String.valueOf(map(t).get("expr"))).toList();
+        for (String quantile : List.of("0.5", "0.95", "0.99")) {
+            assertThat(queries).anyMatch(q -> q.startsWith("histogram_quantile(" + quantile + ","));
+        }
+        assertThat(string(panel, "fieldConfig.defaults.unit")).isEqualTo("s");
+        assertThat(string(panel, "fieldConfig.defaults.custom.thresholdsStyle.mode")).isEqualTo("line");
+        assertThat(listAt(panel, "fieldConfig.defaults.thresholds.steps")).extracting(step -> map(step).get("value"))
+                .as("a threshold at the 5 s objective")
+                .anyMatch(value -> value instanceof Number n && n.doubleValue() == 5);
+    }
+
+    @Test
     void promtoolParsesEveryDashboardQuery(@TempDir Path dir) throws IOException {
         Tool promtool = Tool.require(RequiredTool.PROMTOOL, getClass());
         // promtool has no "check query": each expression becomes a recording rule, which it parses fully
