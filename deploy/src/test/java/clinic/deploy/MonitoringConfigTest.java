@@ -240,6 +240,16 @@ class MonitoringConfigTest {
     }
 
     @Test
+    void grafanaHasAJaegerDatasourceAndTheDashboardLinksToTheTraces() {
+        Map<String, Object> jaeger = map(listAt(Repo.yaml("deploy/grafana/provisioning/datasources/jaeger.yml"),
+                "datasources").get(0));
+        assertThat(jaeger).containsEntry("type", "jaeger").containsEntry("url", "http://jaeger:16686");
+        assertThat(Yamls.mapAt(Repo.yaml("docker-compose.yml"), "services")).containsKey("jaeger");
+        assertThat(listAt(Repo.yaml(DASHBOARD), "links")).extracting(link -> map(link).get("url"))
+                .contains("http://127.0.0.1:16686/search");
+    }
+
+    @Test
     void promtoolParsesEveryDashboardQuery(@TempDir Path dir) throws IOException {
         Tool promtool = Tool.require(RequiredTool.PROMTOOL, getClass());
         // promtool has no "check query": each expression becomes a recording rule, which it parses fully
