@@ -3,6 +3,7 @@ package clinic.deploy;
 import clinic.support.testing.RequiredTool;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class ComposeFileTest {
         });
         assertThat(withoutHealthcheck).as("services without a healthcheck").isEmpty();
         assertThat(services).containsKeys("kafka", "kafka-init", "postgres", "mailpit", "keycloak", "prometheus",
-                "grafana", "intake-service", "triage-service", "notification-service");
+                "grafana", "jaeger", "intake-service", "triage-service", "notification-service");
     }
 
     @Test
@@ -99,6 +100,33 @@ class ComposeFileTest {
             names.add(environment(service).get("CLINIC_KAFKA_INSTANCE_NAME"));
         }
         assertThat(names).hasSize(Contract.services().size());
+    }
+
+    @Test
+    void appServicesLogEcsJsonAndExportTracesToTheJaegerService() {
+        for (String service : Contract.services()) {
+            Map<String, Object> env = environment(service);
+            assertThat(env).as(service).containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+            String endpoint = String.valueOf(env.get("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT"));
+            URI uri = URI.create(endpoint);
+            assertThat(uri.getScheme()).as(service + " " + endpoint).isEqualTo("http");
+            assertThat(uri.getHost()).as(service + " " + endpoint).isEqualTo("jaeger");
+            assertThat(services).as("the trace backend " + uri.getHost()).containsKey(uri.getHost());
+            // OTLP over HTTP: port 4318, traces path
+            assertThat(uri.getPort()).as(service + " " + endpoint).isEqualTo(4318);
+            assertThat(uri.getPath()).as(service + " " + endpoint).isEqualTo("/v1/traces");
+            // tracing is optional: a service must not wait for the trace backend
+            assertThat(mapAt(service(service), "depends_on")).as(service).doesNotContainKey("jaeger");
+        }
+    }
+
+    @Test
+    void jaegerIsPinnedReceivesOtlpInsideTheNetworkAndShowsItsUiOnLoopbackOnly() {
+        Map<String, Object> jaeger = service("jaeger");
+        assertThat(string(jaeger, "image")).matches("jaegertracing/(jaeger|all-in-one):\\d+\\.\\d+\\.\\d+");
+        // the UI has no login: bound to the host's loopback interface; OTLP (4317/4318) is not published at all
+        assertThat(list(jaeger.get("ports"))).containsExactly("127.0.0.1:16686:16686");
+        assertThat(String.join(" ", strings(at(jaeger, "healthcheck.test")))).contains("13133");
     }
 
     @Test

@@ -4,6 +4,7 @@ import clinic.support.testing.RequiredTool;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,6 +104,24 @@ class KubernetesManifestsTest {
                         });
             }
         }
+    }
+
+    @Test
+    void everyDeploymentLogsEcsJsonAndExportsTracesOnlyWhereAnEndpointIsSet() {
+        String endpoint = "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT";
+        for (Resource deployment : K8s.ofKind("Deployment")) {
+            for (Map<String, Object> container : deployment.containers()) {
+                Map<String, Object> env = literalEnvironment(container);
+                assertThat(env).as(deployment.toString()).containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+                // unset = no export; an empty value would not mean "off"
+                if (env.containsKey(endpoint)) {
+                    assertThat(String.valueOf(env.get(endpoint))).as(deployment + " " + endpoint)
+                            .matches("https?://.+");
+                }
+            }
+        }
+        // the setting to turn traces on is documented where an operator sets it
+        assertThat(Repo.text(K8s.DIR + "/observability-config.yaml")).contains("# " + endpoint + ": http");
     }
 
     @Test
@@ -212,6 +231,23 @@ class KubernetesManifestsTest {
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output().lines().filter("kind: Deployment"::equals).count()).isEqualTo(3);
         assertThat(result.output()).contains("namespace: clinic").doesNotContain("kind: Secret");
+    }
+
+    /** The variables a container gets from its envFrom ConfigMaps and literal env values, later ones winning. */
+    private static Map<String, Object> literalEnvironment(Map<String, Object> container) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        for (Object source : listAt(container, "envFrom")) {
+            Object configMap = at(map(source), "configMapRef.name");
+            if (configMap != null) {
+                env.putAll(mapAt(K8s.named("ConfigMap", String.valueOf(configMap)).doc(), "data"));
+            }
+        }
+        for (Map<String, Object> variable : K8s.env(container)) {
+            if (variable.containsKey("value")) {
+                env.put(String.valueOf(variable.get("name")), variable.get("value"));
+            }
+        }
+        return env;
     }
 
     private static String probe(Map<String, Object> container, String probe) {
