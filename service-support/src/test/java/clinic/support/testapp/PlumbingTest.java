@@ -28,6 +28,7 @@ import java.lang.annotation.Target;
                 "spring.kafka.producer.key-serializer=org.apache.kafka.common.serialization.StringSerializer",
                 "spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.ByteArraySerializer",
                 "spring.kafka.producer.acks=all",
+                "spring.kafka.template.observation-enabled=true",
                 "spring.kafka.consumer.group-id=plumbing-test",
                 "spring.kafka.consumer.enable-auto-commit=false",
                 "spring.kafka.consumer.auto-offset-reset=earliest",
