@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MonitoringConfigTest {
 
     private static final String PROMETHEUS = "deploy/prometheus/prometheus.yml";
+    /** Prometheus beside {@code java -jar local-platform.jar}: default ports, the launcher's issuer on 9000. */
+    private static final String LOCAL_PROMETHEUS = "deploy/prometheus/local-platform.yml";
     private static final String DASHBOARD = "deploy/grafana/dashboards/clinic-overview.json";
     private static final String RULES_DIR = "deploy/prometheus/rules";
     private static final String RULES = RULES_DIR + "/clinic-alerts.yml";
@@ -57,6 +59,36 @@ class MonitoringConfigTest {
     void promtoolAcceptsThePrometheusConfigAndItsRules() {
         Tool promtool = Tool.require(RequiredTool.PROMTOOL, getClass());
         Tool.Result result = promtool.run("check", "config", PROMETHEUS);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("rules found");
+    }
+
+    @Test
+    void theLocalModeConfigScrapesTheLaunchersServicesWithTheLocalMetricsClientAndTheSameRules() {
+        List<Object> jobs = listAt(Repo.yaml(LOCAL_PROMETHEUS), "scrape_configs");
+        assertThat(jobs).hasSize(Contract.PORTS.size());
+        Contract.PORTS.forEach((service, port) -> {
+            Map<String, Object> job = jobs.stream().map(Yamls::map).filter(j -> service.equals(j.get("job_name")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no scrape job " + service));
+            assertThat(job.get("metrics_path")).as(service).isEqualTo(Contract.METRICS);
+            Map<String, Object> target = map(list(job.get("static_configs")).get(0));
+            assertThat(list(target.get("targets"))).as(service).containsExactly("localhost:" + port);
+            // the label the alert rules and the dashboard select on
+            assertThat(map(target.get("labels"))).as(service).containsEntry("application", service);
+            // the local issuer grants a client-credentials token only the scopes it is asked for
+            Map<String, Object> oauth2 = map(job.get("oauth2"));
+            assertThat(oauth2).as(service).containsEntry("client_id", "clinic-metrics")
+                    .containsEntry("token_url", "http://localhost:9000/oauth2/token");
+            assertThat(list(oauth2.get("scopes"))).as(service).containsExactly("metrics:read");
+        });
+        assertThat(listAt(Repo.yaml(LOCAL_PROMETHEUS), "rule_files"))
+                .isEqualTo(listAt(Repo.yaml(PROMETHEUS), "rule_files"));
+    }
+
+    @Test
+    void promtoolAcceptsTheLocalModeConfigAndItsRules() {
+        Tool promtool = Tool.require(RequiredTool.PROMTOOL, getClass());
+        Tool.Result result = promtool.run("check", "config", LOCAL_PROMETHEUS);
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("rules found");
     }
