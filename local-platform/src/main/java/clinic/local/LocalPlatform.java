@@ -56,7 +56,14 @@ public final class LocalPlatform implements AutoCloseable {
             DemoLogin.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        PlatformSettings settings = PlatformSettings.fromArgs(args, System.getenv());
+        PlatformSettings settings;
+        try {
+            settings = PlatformSettings.fromArgs(args, System.getenv());
+        } catch (IllegalArgumentException badArgument) {
+            System.err.println(badArgument.getMessage());
+            System.exit(2);
+            return;
+        }
         LocalPlatform platform = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "local-platform-shutdown"));
         System.out.println(platform.banner());

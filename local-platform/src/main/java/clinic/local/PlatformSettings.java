@@ -62,9 +62,14 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
 
     /**
      * Reads {@code --data-dir=...}, {@code --kafka-port=...}, {@code --bind-address=...} etc.; the data folder may also come from
-     * CLINIC_DATA_DIR. Service settings ({@code --clinic.*=}, {@code --spring.*=}, e.g.
+     * CLINIC_DATA_DIR. Service settings ({@code --clinic.*=}, {@code --spring.*=}, {@code --management.*=}, e.g.
      * {@code --clinic.intake.rate-limit.enabled=false}) are passed to every service and outrank their files.
      */
+    /** Settings passed on to every service ({@code --management.*}: e.g. an OTLP endpoint for the traces). */
+    static final List<String> SERVICE_SETTING_PREFIXES = List.of("--clinic.", "--spring.", "--management.");
+    static final List<String> LAUNCHER_OPTIONS = List.of("data-dir", "kafka-port", "controller-port", "intake-port",
+            "triage-port", "notification-port", "smtp-port", "imap-port", "auth-port", "bind-address");
+
     static PlatformSettings fromArgs(String[] args, Map<String, String> env) {
         Map<String, String> options = new HashMap<>();
         List<String> overrides = new ArrayList<>();
@@ -72,11 +77,18 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("Unknown argument " + arg + " (expected --name=value)");
             }
-            if (arg.startsWith("--clinic.") || arg.startsWith("--spring.")) {
+            if (SERVICE_SETTING_PREFIXES.stream().anyMatch(arg::startsWith)) {
                 overrides.add(arg);
                 continue;
             }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            String name = arg.substring(2, arg.indexOf('='));
+            // a mistyped option used to be ignored without a word; say so instead of running on defaults
+            if (!LAUNCHER_OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("Unknown option --" + name + " (launcher options: --"
+                        + String.join("=, --", LAUNCHER_OPTIONS) + "=; service settings start with "
+                        + String.join(", ", SERVICE_SETTING_PREFIXES) + ")");
+            }
+            options.put(name, arg.substring(arg.indexOf('=') + 1));
         }
         PlatformSettings d = defaults(Path.of(options.getOrDefault("data-dir", env.getOrDefault("CLINIC_DATA_DIR", "data"))));
         return new PlatformSettings(d.dataDir().toAbsolutePath().normalize(),

@@ -60,6 +60,25 @@ class PlatformSettingsTest {
         assertThat(settings.withServiceOverrides("--clinic.x=1").serviceOverrides()).endsWith("--clinic.x=1");
     }
 
+    @Test
+    void managementSettingsGoToTheServicesToo() {
+        String otlp = "--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:4318/v1/traces";
+        PlatformSettings settings = PlatformSettings.fromArgs(new String[] {otlp}, Map.of());
+
+        assertThat(settings.serviceOverrides()).containsExactly(otlp);
+        assertThat(settings.overriding(settings.wiringArgs())).endsWith(otlp);
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedWithTheListOfKnownOnesInsteadOfBeingIgnored() {
+        assertThatThrownBy(() -> PlatformSettings.fromArgs(new String[] {"--intake-prot=9081"}, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown option --intake-prot").hasMessageContaining("--intake-port=")
+                .hasMessageContaining("--management.");
+        assertThatThrownBy(() -> PlatformSettings.fromArgs(new String[] {"--logging.level.root=debug"}, Map.of()))
+                .hasMessageContaining("Unknown option --logging.level.root");
+    }
+
     /** Given a setting twice, Spring reads both values as one list ("3025,2525"), and the port cannot bind. */
     @Test
     void aServiceSettingOnTheCommandLineReplacesTheLaunchersOwnInsteadOfJoiningIt() {
