@@ -22,3 +22,5 @@ SQL
 create_service_database intake "${INTAKE_DB_PASSWORD:-}"
 create_service_database triage "${TRIAGE_DB_PASSWORD:-}"
 create_service_database notification "${NOTIFICATION_DB_PASSWORD:-}"
+# Keycloak's realm, users and sessions (compose only; on Kubernetes the issuer is the operator's)
+create_service_database keycloak "${KEYCLOAK_DB_PASSWORD:-}"

@@ -32,6 +32,9 @@ class ComposeFileTest {
     private static final Pattern REQUIRED_VARIABLE = Pattern.compile("^\\$\\{([A-Z0-9_]+)(:?\\?[^}]*)?}$");
     private static final Pattern ANY_VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)");
 
+    /** The pages' services and the issuer the browsers log in at; everything else is for this host only. */
+    private static final Set<String> PUBLIC = Set.of("intake-service", "notification-service", "keycloak");
+
     private final Map<String, Object> compose = Repo.yaml("docker-compose.yml");
     private final Map<String, Object> services = mapAt(compose, "services");
 
@@ -68,7 +71,9 @@ class ComposeFileTest {
     @Test
     void appServicesPublishContractPortsAndProbeReadiness() {
         Contract.PORTS.forEach((service, port) -> {
-            assertThat(list(at(service(service), "ports"))).as(service).containsExactly(port + ":" + port);
+            String published = port + ":" + port;
+            assertThat(list(at(service(service), "ports"))).as(service)
+                    .containsExactly(PUBLIC.contains(service) ? published : "127.0.0.1:" + published);
             assertThat(String.join(" ", strings(at(service(service), "healthcheck.test"))))
                     .as(service + " healthcheck").contains("http://localhost:" + port + Contract.READINESS);
         });
@@ -121,6 +126,45 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyPublishedPortListensOnLoopbackExceptThePagesAndTheIssuer() {
+        Set<String> publishing = new TreeSet<>();
+        services.forEach((name, definition) -> {
+            Object ports = map(definition).get("ports");
+            if (ports == null) {
+                return;
+            }
+            publishing.add(name);
+            for (Object port : list(ports)) {
+                String mapping = String.valueOf(port).split("/")[0];
+                // "8081:8081" (every interface) has two parts, "127.0.0.1:8082:8082" three
+                assertThat(mapping.split(":")).as(name + " " + mapping)
+                        .hasSize(PUBLIC.contains(name) ? 2 : 3);
+                if (!PUBLIC.contains(name)) {
+                    assertThat(mapping).as(name).startsWith("127.0.0.1:");
+                }
+            }
+        });
+        // Kafka (plaintext, patient events), PostgreSQL, Mailpit, Prometheus, Grafana, Jaeger: host tools only
+        assertThat(publishing).contains("kafka", "postgres", "mailpit", "prometheus", "grafana", "keycloak");
+    }
+
+    @Test
+    void keycloakKeepsItsRealmAndUsersInItsOwnPostgresDatabase() {
+        Map<String, Object> keycloak = service("keycloak");
+        Map<String, Object> environment = environment("keycloak");
+        assertThat(environment).containsEntry("KC_DB", "postgres").containsEntry("KC_DB_URL_HOST", "postgres")
+                .containsEntry("KC_DB_URL_DATABASE", "keycloak").containsEntry("KC_DB_USERNAME", "keycloak");
+        assertThat(String.valueOf(environment.get("KC_DB_PASSWORD"))).matches(REQUIRED_VARIABLE)
+                .isEqualTo(String.valueOf(environment("postgres").get("KEYCLOAK_DB_PASSWORD")));
+        assertThat(string(keycloak, "depends_on.postgres.condition")).isEqualTo("service_healthy");
+        assertThat(Repo.text("deploy/postgres/init-databases.sh"))
+                .contains("create_service_database keycloak \"${KEYCLOAK_DB_PASSWORD:-}\"");
+        // with the realm kept, the import must not overwrite what administrators changed since
+        assertThat(strings(keycloak.get("command"))).contains("--import-realm")
+                .noneMatch(argument -> argument.contains("OVERWRITE"));
+    }
+
+    @Test
     void jaegerIsPinnedReceivesOtlpInsideTheNetworkAndShowsItsUiOnLoopbackOnly() {
         Map<String, Object> jaeger = service("jaeger");
         assertThat(string(jaeger, "image")).matches("jaegertracing/(jaeger|all-in-one):\\d+\\.\\d+\\.\\d+");
@@ -150,7 +194,7 @@ class ComposeFileTest {
                         "client_credentials")
                 .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_PATIENTCONTACTS_SCOPE",
                         "patients:contact,cases:read");
-        assertThat(list(at(service("mailpit"), "ports"))).contains("1025:1025", "8025:8025");
+        assertThat(list(at(service("mailpit"), "ports"))).contains("127.0.0.1:1025:1025", "127.0.0.1:8025:8025");
     }
 
     @Test
@@ -206,7 +250,7 @@ class ComposeFileTest {
         assertThat(map(service("kafka").get("environment")))
                 .containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
                 .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
-        assertThat(list(at(service("kafka"), "ports"))).contains("9092:9092");
+        assertThat(list(at(service("kafka"), "ports"))).contains("127.0.0.1:9092:9092");
     }
 
     @Test

@@ -51,6 +51,14 @@ class DockerfileTest {
         assertThat(dockerfile).doesNotContainPattern("(?m)^ENV [^\\n]*(PASSWORD|SECRET)");
     }
 
+    /** Compose builds the three images in parallel; Maven's local repository is not safe for concurrent writers. */
+    @Test
+    void everyCacheMountIsLockedSoParallelBuildsTakeTurns() {
+        Matcher mounts = Pattern.compile("--mount=type=cache[^ \\n]*").matcher(dockerfile);
+        List<String> found = mounts.results().map(m -> m.group()).toList();
+        assertThat(found).isNotEmpty().allSatisfy(mount -> assertThat(mount).contains("sharing=locked"));
+    }
+
     @Test
     void dockerignoreKeepsEveryModulePomButNotBuildOutput() {
         String ignore = Repo.text(".dockerignore");
