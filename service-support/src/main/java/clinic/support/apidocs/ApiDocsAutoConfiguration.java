@@ -23,6 +23,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.client.RestClient;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import static clinic.support.security.ClinicResourceServer.clinicResourceServer;
 
@@ -78,7 +80,11 @@ public class ApiDocsAutoConfiguration {
     SecurityFilterChain clinicApiDocuments(HttpSecurity http, ObjectProvider<IssuerEndpoints> issuer)
             throws Exception {
         String issuerOrigin = issuer.stream().map(IssuerEndpoints::origin).findFirst().orElse(null);
-        http.securityMatcher(AllowedRoutes.API_DOCUMENT_PATHS.toArray(String[]::new));
+        // springdoc also maps the Swagger UI's web jar under /webjars: this chain answers for it too, and refuses
+        // it (the table lists /swagger-ui only), so every route springdoc adds is decided in one place
+        List<String> paths = new ArrayList<>(AllowedRoutes.API_DOCUMENT_PATHS);
+        paths.add("/webjars/swagger-ui/**");
+        http.securityMatcher(paths.toArray(String[]::new));
         AllowedRoutes.apiDocuments().customize(http);
         clinicResourceServer().customize(http);
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
