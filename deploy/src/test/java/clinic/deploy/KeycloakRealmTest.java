@@ -37,8 +37,8 @@ class KeycloakRealmTest {
         assertThat(parsed.getRealm()).isEqualTo("clinic");
         assertThat(parsed.isBruteForceProtected()).isTrue();
         assertThat(parsed.getClients()).extracting(ClientRepresentation::getClientId)
-                .containsExactlyInAnyOrder("clinic-web", "clinic-api-docs", "clinic-integration", "notification-service",
-                        "clinic-metrics", "intake-service", "triage-service");
+                .containsExactlyInAnyOrder("clinic-web", "clinic-api-docs", "clinic-integration",
+                        "notification-service", "clinic-metrics", "intake-service", "triage-service");
     }
 
     @Test

@@ -27,8 +27,9 @@ import java.util.Set;
 
 /**
  * Three filter chains: the Swagger UIs' CORS preflights ({@link SwaggerUiCors}), the protocol endpoints
- * (authorize, token, JWKS, discovery, userinfo), and everything else, which is only the login form. A browser that reaches {@code /oauth2/authorize} without a session is
- * sent to the form; machine clients get OAuth2 errors, never a login page.
+ * (authorize, token, JWKS, discovery, userinfo), and everything else, which is only the login form. A browser
+ * that reaches {@code /oauth2/authorize} without a session is sent to the form; machine clients get OAuth2
+ * errors, never a login page.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthServerSecurity {

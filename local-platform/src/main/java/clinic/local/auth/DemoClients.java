@@ -97,7 +97,8 @@ class DemoClients {
                 .scope(OidcScopes.PROFILE)
                 .scope("reports:write")
                 .scope("reports:read")
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .clientSettings(ClientSettings.builder().requireProofKey(true)
+                        .requireAuthorizationConsent(false).build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
                 .build();
     }
