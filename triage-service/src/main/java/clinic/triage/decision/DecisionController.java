@@ -1,12 +1,12 @@
 package clinic.triage.decision;
 
+import clinic.events.triage.TriageDecisionMade;
+import clinic.support.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import clinic.events.triage.TriageDecisionMade;
-import clinic.support.security.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;

@@ -1,9 +1,9 @@
 package clinic.triage.ruleset;
 
+import clinic.triage.engine.TriageEngine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import clinic.triage.engine.TriageEngine;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
