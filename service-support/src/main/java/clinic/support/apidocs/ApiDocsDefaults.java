@@ -11,8 +11,7 @@ import java.util.Map;
  * springdoc's settings for every clinic service, as the lowest-precedence property source (a service's file or
  * the environment may say otherwise). The Swagger UI logs people in with the public client {@code clinic-api-docs}
  * (authorization code with PKCE: a browser keeps no secret) and never stores their token in the browser's storage.
- * The document is built for each request rather than cached, so that the issuer's addresses, guessed while the
- * issuer was down ({@link IssuerEndpoints}), give way to the discovered ones.
+ * springdoc keeps the document it builds (its default): building it takes a lock and some time, and anyone may ask.
  */
 public class ApiDocsDefaults implements EnvironmentPostProcessor {
 
@@ -20,7 +19,6 @@ public class ApiDocsDefaults implements EnvironmentPostProcessor {
 
     static final Map<String, Object> DEFAULTS = Map.of(
             "springdoc.api-docs.path", "/v3/api-docs",
-            "springdoc.cache.disabled", "true",
             "springdoc.swagger-ui.disable-swagger-default-url", "true",
             "springdoc.swagger-ui.persist-authorization", "false",
             "springdoc.swagger-ui.oauth.client-id", "clinic-api-docs",

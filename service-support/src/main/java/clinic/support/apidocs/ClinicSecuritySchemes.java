@@ -16,8 +16,9 @@ import java.util.List;
  * The two ways to call a clinic API, as the document's security schemes and its global requirement (either
  * one): {@code oauth2}, a person's login (authorization code with PKCE, public client {@code clinic-api-docs})
  * or a machine client's token (client credentials), both at the configured issuer; and {@code bearer}, a JWT
- * pasted in. Run each time the document is built, so the issuer's addresses are those of {@link IssuerEndpoints}
- * at that moment.
+ * pasted in. springdoc builds the document once and keeps it; the issuer's addresses in it are read from
+ * {@link IssuerEndpoints} each time the document is written ({@link IssuerFlow}), so a document first built while
+ * the issuer was down shows the discovered addresses once the issuer answers.
  */
 public final class ClinicSecuritySchemes implements OpenApiCustomizer {
 
@@ -34,18 +35,14 @@ public final class ClinicSecuritySchemes implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI openApi) {
-        IssuerEndpoints.Endpoints endpoints = issuer.endpoints();
         Scopes personScopes = new Scopes();
         personScopes.addString("openid", "Your identity (always asked for)");
         properties.authorizationCodeScopes().forEach(personScopes::addString);
-        OAuthFlows flows = new OAuthFlows().authorizationCode(new OAuthFlow()
-                .authorizationUrl(endpoints.authorizationUrl())
-                .tokenUrl(endpoints.tokenUrl())
-                .scopes(personScopes));
+        OAuthFlows flows = new OAuthFlows().authorizationCode(new IssuerFlow(issuer, true).scopes(personScopes));
         if (!properties.clientCredentialsScopes().isEmpty()) {
             Scopes clientScopes = new Scopes();
             properties.clientCredentialsScopes().forEach(clientScopes::addString);
-            flows.clientCredentials(new OAuthFlow().tokenUrl(endpoints.tokenUrl()).scopes(clientScopes));
+            flows.clientCredentials(new IssuerFlow(issuer, false).scopes(clientScopes));
         }
         Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
         openApi.components(components
@@ -59,5 +56,36 @@ public final class ClinicSecuritySchemes implements OpenApiCustomizer {
         // is in its description and the route tables, and depends on whether a person or a client calls
         openApi.setSecurity(new ArrayList<>(List.of(new SecurityRequirement().addList(OAUTH2),
                 new SecurityRequirement().addList(BEARER))));
+    }
+
+    /**
+     * An OAuth2 flow whose addresses are the issuer's at the moment the document is written (springdoc writes its
+     * kept document with Jackson, which reads them through these getters).
+     */
+    static final class IssuerFlow extends OAuthFlow {
+
+        private final transient IssuerEndpoints issuer;
+        private final transient boolean authorizes;
+
+        IssuerFlow(IssuerEndpoints issuer, boolean authorizes) {
+            this.issuer = issuer;
+            this.authorizes = authorizes;
+        }
+
+        @Override
+        public String getAuthorizationUrl() {
+            return authorizes ? issuer.endpoints().authorizationUrl() : null;
+        }
+
+        @Override
+        public String getTokenUrl() {
+            return issuer.endpoints().tokenUrl();
+        }
+
+        @Override
+        public IssuerFlow scopes(Scopes scopes) {
+            setScopes(scopes);
+            return this;
+        }
     }
 }
