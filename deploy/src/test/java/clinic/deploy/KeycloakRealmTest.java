@@ -37,8 +37,8 @@ class KeycloakRealmTest {
         assertThat(parsed.getRealm()).isEqualTo("clinic");
         assertThat(parsed.isBruteForceProtected()).isTrue();
         assertThat(parsed.getClients()).extracting(ClientRepresentation::getClientId)
-                .containsExactlyInAnyOrder("clinic-web", "clinic-integration", "notification-service", "clinic-metrics",
-                        "intake-service", "triage-service");
+                .containsExactlyInAnyOrder("clinic-web", "clinic-api-docs", "clinic-integration",
+                        "notification-service", "clinic-metrics", "intake-service", "triage-service");
     }
 
     @Test
@@ -91,6 +91,32 @@ class KeycloakRealmTest {
         assertThat(listAt(web, "redirectUris")).containsExactly("http://localhost:8081/login/oauth2/code/clinic",
                 "http://localhost:8083/login/oauth2/code/clinic");
         assertThat(audiences(mappers(web))).as("no fixed audiences: they follow the person's roles").isEmpty();
+    }
+
+    /**
+     * The services' Swagger UIs log people in like the pages do (public, authorization code with PKCE S256 only,
+     * the same scopes and role mappers, so the same audiences), are sent back to springdoc's redirect page of the
+     * three services only, and redeem the code from those origins (Keycloak's CORS: webOrigins).
+     */
+    @Test
+    void clinicApiDocsIsThePagesLoginForTheSwaggerUisOfTheThreeServices() {
+        Map<String, Object> docs = client("clinic-api-docs");
+        Map<String, Object> web = client("clinic-web");
+        assertThat(docs.get("publicClient")).isEqualTo(true);
+        assertThat(docs.get("standardFlowEnabled")).isEqualTo(true);
+        assertThat(docs.get("implicitFlowEnabled")).isEqualTo(false);
+        assertThat(docs.get("directAccessGrantsEnabled")).isEqualTo(false);
+        assertThat(docs.get("serviceAccountsEnabled")).isEqualTo(false);
+        assertThat(mapAt(docs, "attributes")).containsEntry("pkce.code.challenge.method", "S256");
+        assertThat(listAt(docs, "redirectUris")).containsExactly(
+                "http://localhost:8081/swagger-ui/oauth2-redirect.html",
+                "http://localhost:8082/swagger-ui/oauth2-redirect.html",
+                "http://localhost:8083/swagger-ui/oauth2-redirect.html");
+        assertThat(listAt(docs, "webOrigins")).containsExactly("http://localhost:8081", "http://localhost:8082",
+                "http://localhost:8083");
+        assertThat(listAt(docs, "defaultClientScopes")).isEqualTo(listAt(web, "defaultClientScopes"));
+        assertThat(listAt(docs, "optionalClientScopes")).isEqualTo(listAt(web, "optionalClientScopes"));
+        assertThat(audiences(mappers(docs))).as("audiences follow the person's roles").isEmpty();
     }
 
     /**

@@ -114,7 +114,9 @@ public final class LocalPlatform implements AutoCloseable {
                 // exactly the patient pages' address: a loopback IP literal here would let the issuer accept the
                 // same path on any port of 127.0.0.1 (RFC 8252's rule for native apps), i.e. any local process
                 "--clinic.auth.web-redirect-uris=" + settings.intakeBaseUrl() + "/login/oauth2/code/clinic,"
-                        + settings.notificationBaseUrl() + "/login/oauth2/code/clinic"));
+                        + settings.notificationBaseUrl() + "/login/oauth2/code/clinic",
+                // the three Swagger UIs (client clinic-api-docs): their redirect page and CORS for the token request
+                "--clinic.auth.api-docs-origins=" + String.join(",", settings.apiDocsOrigins())));
         return LocalAuthServer.application()
                 .registerShutdownHook(false)
                 .run(args.toArray(String[]::new));
@@ -145,12 +147,13 @@ public final class LocalPlatform implements AutoCloseable {
                 "  tokens        every API call needs 'Authorization: Bearer <token>'; a demo person's token: "
                         + "java -jar local-platform/target/local-platform.jar token clinician-demo"
                         + (settings.authPort() == 9000 ? "" : " --issuer=" + settings.issuer()),
-                "  intake        http://localhost:" + settings.intakePort() + "/api/v1/symptom-reports"
-                        + "   (OpenAPI: http://localhost:" + settings.intakePort() + "/v3/api-docs, with a token)",
+                "  intake        http://localhost:" + settings.intakePort() + "/api/v1/symptom-reports",
                 "  triage        http://localhost:" + settings.triagePort() + "/api/v1/triage-decisions/{reportId}"
                         + "   http://localhost:" + settings.triagePort() + "/api/v1/ruleset",
                 "  notification  http://localhost:" + settings.notificationPort() + "/api/v1/notifications?reportId="
                         + "   http://localhost:" + settings.notificationPort() + "/api/v1/alerts",
+                "  API documents " + apiDocuments() + "   (OpenAPI at /v3/api-docs; Swagger UI: Authorize, "
+                        + "client clinic-api-docs, log in as a demo account)",
                 "  alert feed    curl -N -H \"Authorization: Bearer $CLINICIAN_TOKEN\" http://localhost:"
                         + settings.notificationPort() + "/api/v1/alerts/stream",
                 "  kafka         " + broker.bootstrapServers(),
@@ -160,6 +163,12 @@ public final class LocalPlatform implements AutoCloseable {
                 "                escalations: " + mail.readHint(ESCALATION_MAILBOX),
                 "                patients' plans: the same, with the address given in the report",
                 "Press Ctrl-C to stop.");
+    }
+
+    /** The three services' Swagger UIs; each document is at /v3/api-docs beside it. */
+    private String apiDocuments() {
+        return String.join("  ", List.of(settings.intakeBaseUrl(), settings.triageBaseUrl(),
+                settings.notificationBaseUrl()).stream().map(base -> base + "/swagger-ui/index.html").toList());
     }
 
     PlatformSettings settings() {

@@ -174,6 +174,20 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
             "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration",
             "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration");
 
+    /**
+     * Where the services' Swagger UIs may be opened, under either loopback name: the issuer's redirect URIs for
+     * client {@code clinic-api-docs} and the origins allowed to call its token endpoint from a browser.
+     */
+    List<String> apiDocsOrigins() {
+        List<String> origins = new ArrayList<>();
+        for (String host : List.of("localhost", LOOPBACK)) {
+            for (int port : List.of(intakePort, triagePort, notificationPort)) {
+                origins.add("http://" + host + ":" + port);
+            }
+        }
+        return origins;
+    }
+
     String issuer() {
         return "http://localhost:" + authPort;
     }

@@ -13,7 +13,7 @@ import static clinic.support.security.AllowedRoute.post;
 import static clinic.support.security.ClinicResourceServer.clinicResourceServer;
 
 /**
- * Who may call the machine endpoints (API, internal lookups, operations, actuator, API docs), a clinic
+ * Who may call the machine endpoints (API, internal lookups, operations, actuator), a clinic
  * resource server (bearer JWTs, see service-support): patients and clients with {@code reports:write} submit
  * reports; patients, clinicians and clients with {@code reports:read} read them (which ones: the controller's
  * object rule); the notification service reads a patient's contact. Rules of issue 6. Every route and method
@@ -22,14 +22,8 @@ import static clinic.support.security.ClinicResourceServer.clinicResourceServer;
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
 
-    static final String[] PATHS = {"/api/**", "/internal/**", "/ops/**", "/actuator/**", "/v3/**"};
-
-    /**
-     * Who the API description is for: the people and clients that use this API (issue 14), not the metrics
-     * scraper nor clients of the other services' APIs only.
-     */
-    private static final String[] API_USERS = {"ROLE_PATIENT", "ROLE_CLINICIAN", "ROLE_OPS",
-            "SCOPE_reports:write", "SCOPE_reports:read", "SCOPE_patients:contact", "SCOPE_cases:read"};
+    /** The API document and Swagger UI have a chain of their own (service-support's clinic.support.apidocs). */
+    static final String[] PATHS = {"/api/**", "/internal/**", "/ops/**", "/actuator/**"};
 
     /** This service's own routes; the probes, metrics and audit trail come with {@code serviceApi}. */
     static final AllowedRoutes ROUTES = AllowedRoutes.serviceApi(
@@ -39,8 +33,7 @@ class ApiSecurityConfig {
             get("/internal/v1/patient-contacts/{reportId}").to("SCOPE_patients:contact"),
             post("/internal/v1/patient-contacts/lookups").to("SCOPE_patients:contact"),
             // a clinician's case page (notification-service): who to call and the answers in words
-            get("/internal/v1/cases/{reportId}").to("SCOPE_cases:read"),
-            get("/v3/api-docs", "/v3/api-docs.yaml").to(API_USERS));
+            get("/internal/v1/cases/{reportId}").to("SCOPE_cases:read"));
 
     @Bean
     @Order(1)

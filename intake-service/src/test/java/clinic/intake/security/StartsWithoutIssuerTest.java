@@ -1,12 +1,14 @@
 package clinic.intake.security;
 
 import clinic.intake.IntakeHttp;
+import clinic.support.testing.ApiDocuments;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import tools.jackson.databind.JsonNode;
 
 import java.util.UUID;
 
@@ -29,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "clinic.outbox.relay.enabled=false"})
 class StartsWithoutIssuerTest {
 
+    static final String ISSUER = "http://localhost:1/issuer-is-down";
+
     @LocalServerPort
     int port;
 
@@ -43,5 +47,15 @@ class StartsWithoutIssuerTest {
         assertThat(anonymous.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(anonymous.get("/api/v1/symptom-reports/" + UUID.randomUUID()).statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void servesItsApiDocumentWithTheIssuersUsualAddressesWhileTheIssuerIsDown() {
+        JsonNode document = new ApiDocuments(port).document();
+
+        JsonNode flow = document.path("components").path("securitySchemes").path("oauth2").path("flows")
+                .path("authorizationCode");
+        assertThat(flow.path("authorizationUrl").asString()).isEqualTo(ISSUER + "/oauth2/authorize");
+        assertThat(flow.path("tokenUrl").asString()).isEqualTo(ISSUER + "/oauth2/token");
     }
 }

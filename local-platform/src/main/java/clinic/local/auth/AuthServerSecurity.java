@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -16,24 +17,45 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Two filter chains: the protocol endpoints (authorize, token, JWKS, discovery, userinfo), and everything
- * else, which is only the login form. A browser that reaches {@code /oauth2/authorize} without a session is
- * sent to the form; machine clients get OAuth2 errors, never a login page.
+ * Three filter chains: the Swagger UIs' CORS preflights ({@link SwaggerUiCors}), the protocol endpoints
+ * (authorize, token, JWKS, discovery, userinfo), and everything else, which is only the login form. A browser
+ * that reaches {@code /oauth2/authorize} without a session is sent to the form; machine clients get OAuth2
+ * errors, never a login page.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthServerSecurity {
 
+    /**
+     * A Swagger UI's preflight before its token request: an OPTIONS request, which the protocol endpoints' matcher
+     * (POST to the token endpoint) does not take. Answered by the CORS filter alone, as allowed for the services'
+     * origins or refused (403) for any other; nothing else is reachable here.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain swaggerUiPreflights(HttpSecurity http, SwaggerUiCors swaggerUis) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(paths.matcher(HttpMethod.OPTIONS, SwaggerUiCors.TOKEN),
+                        paths.matcher(HttpMethod.OPTIONS, SwaggerUiCors.DISCOVERY)))
+                .cors(cors -> cors.configurationSource(swaggerUis))
+                .authorizeHttpRequests(requests -> requests.anyRequest().denyAll());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain protocolEndpoints(HttpSecurity http) throws Exception {
+    SecurityFilterChain protocolEndpoints(HttpSecurity http, SwaggerUiCors swaggerUis) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
+                .cors(cors -> cors.configurationSource(swaggerUis))
                 .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // userinfo is called with an access token this server issued
@@ -61,6 +83,11 @@ class AuthServerSecurity {
                         new ThrottledLogin(passwords, new LoginThrottle(Clock.systemUTC()))))
                 .formLogin(Customizer.withDefaults());
         return http.build();
+    }
+
+    @Bean
+    SwaggerUiCors swaggerUiCors(@Value("${clinic.auth.api-docs-origins}") List<String> origins) {
+        return new SwaggerUiCors(origins);
     }
 
     @Bean

@@ -25,10 +25,12 @@ class DemoClients {
 
     @Bean
     RegisteredClientRepository demoClients(PasswordEncoder passwordEncoder,
-                                           @Value("${clinic.auth.web-redirect-uris}") List<String> webRedirectUris) {
+                                           @Value("${clinic.auth.web-redirect-uris}") List<String> webRedirectUris,
+                                           @Value("${clinic.auth.api-docs-origins}") List<String> apiDocsOrigins) {
         return new InMemoryRegisteredClientRepository(
                 clinicWeb(webRedirectUris),
                 clinicCli(),
+                clinicApiDocs(apiDocsOrigins),
                 machineClient("clinic-integration", passwordEncoder.encode("clinic-integration-secret"),
                         "reports:write", "reports:read", "triage:read", "notifications:read"),
                 machineClient("clinic-metrics", passwordEncoder.encode("clinic-metrics-secret"), "metrics:read"),
@@ -70,6 +72,33 @@ class DemoClients {
                 .redirectUri(DemoLogin.REDIRECT_URI)
                 .scope(OidcScopes.OPENID)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
+                .build();
+    }
+
+    /** Where a service's Swagger UI receives the code: springdoc's redirect page, on the page's own origin. */
+    static final String SWAGGER_REDIRECT_PATH = "/swagger-ui/oauth2-redirect.html";
+
+    /**
+     * The services' Swagger UIs ({@code /swagger-ui/index.html}): a public client like {@code clinic-web}, PKCE
+     * required, with the scopes a person's token has, so a demo person tries the API as they would use it. Its
+     * redirect URIs are on the services' origins only. An {@code http://127.0.0.1:<port>} one matches any port
+     * of 127.0.0.1 (RFC 8252's loopback rule, which Spring Authorization Server applies), so a local process could
+     * receive a code for this client; local mode with published demo accounts accepts that for the convenience of
+     * opening the UI under either name.
+     */
+    private static RegisteredClient clinicApiDocs(List<String> origins) {
+        RegisteredClient.Builder client = RegisteredClient.withId("clinic-api-docs")
+                .clientId("clinic-api-docs")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE);
+        origins.forEach(origin -> client.redirectUri(origin + SWAGGER_REDIRECT_PATH));
+        return client.scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .scope("reports:write")
+                .scope("reports:read")
+                .clientSettings(ClientSettings.builder().requireProofKey(true)
+                        .requireAuthorizationConsent(false).build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
                 .build();
     }

@@ -28,33 +28,50 @@ final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final RunningAuthServer server;
+    private final String clientId;
+    private final String redirectUri;
+    private final String scope;
     private final HttpClient http = HttpClient.newBuilder()
             .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
+    /** The web app's browser: client {@code clinic-web}. */
     Browser(RunningAuthServer server) {
+        this(server, "clinic-web", REDIRECT_URI, "openid reports:write reports:read");
+    }
+
+    /** A browser for another public client, which receives its codes at this redirect URI. */
+    Browser(RunningAuthServer server, String clientId, String redirectUri, String scope) {
         this.server = server;
+        this.clientId = clientId;
+        this.redirectUri = redirectUri;
+        this.scope = scope;
     }
 
     /** The web app's authorization request; without PKCE parameters when {@code pkce} is null. */
     static String authorizePath(Pkce pkce) {
-        String path = "/oauth2/authorize?response_type=code&client_id=clinic-web"
-                + "&redirect_uri=" + encode(REDIRECT_URI)
-                + "&scope=" + encode("openid reports:write reports:read")
+        return authorizePath("clinic-web", REDIRECT_URI, "openid reports:write reports:read", pkce);
+    }
+
+    private static String authorizePath(String clientId, String redirectUri, String scope, Pkce pkce) {
+        String path = "/oauth2/authorize?response_type=code&client_id=" + clientId
+                + "&redirect_uri=" + encode(redirectUri)
+                + "&scope=" + encode(scope)
                 + "&state=" + STATE;
         return pkce == null ? path : path + "&code_challenge=" + pkce.challenge() + "&code_challenge_method=S256";
     }
 
     /** Logs in through the form and returns the authorization code the issuer sends back to the client. */
     String authorize(Pkce pkce, String username, String password) {
-        assertThat(followUntilClient(authorizePath(pkce))).isEqualTo(server.issuer() + "/login");
+        assertThat(followUntilClient(authorizePath(clientId, redirectUri, scope, pkce)))
+                .isEqualTo(server.issuer() + "/login");
         HttpResponse<String> login = submitLogin(username, password);
         String afterLogin = login.headers().firstValue("Location").orElseThrow();
         assertThat(afterLogin).doesNotContain("error");
 
         String callback = followUntilClient(afterLogin);
-        assertThat(callback).startsWith(REDIRECT_URI);
+        assertThat(callback).startsWith(redirectUri);
         Map<String, String> query = query(URI.create(callback));
         assertThat(query).containsEntry("state", STATE).containsKey("code");
         return query.get("code");
@@ -70,7 +87,7 @@ final class Browser {
     /** The web app's back-channel call that turns the code into tokens; no verifier sent when it is null. */
     HttpResponse<String> exchange(String code, String verifier) {
         Map<String, String> form = new LinkedHashMap<>(RunningAuthServer.params("grant_type", "authorization_code",
-                "code", code, "redirect_uri", REDIRECT_URI, "client_id", "clinic-web"));
+                "code", code, "redirect_uri", redirectUri, "client_id", clientId));
         if (verifier != null) {
             form.put("code_verifier", verifier);
         }
@@ -89,7 +106,7 @@ final class Browser {
                 return current.toString();
             }
             URI next = current.resolve(response.headers().firstValue("Location").orElseThrow());
-            if (next.toString().startsWith(REDIRECT_URI)) {
+            if (next.toString().startsWith(redirectUri)) {
                 return next.toString();
             }
             current = next;

@@ -2,6 +2,12 @@ package clinic.notification.log;
 
 import clinic.support.audit.AuditMarks;
 import clinic.support.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,7 +24,10 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/api/v1/notifications")
+@Tag(name = "Delivery log", description = "What was sent about a report, to whom, and each attempt")
 class NotificationsController {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
 
     private final NotificationRepository notifications;
     private final ReportLog reportLog;
@@ -29,6 +38,12 @@ class NotificationsController {
     }
 
     @GetMapping
+    @Operation(summary = "The delivery log of a report",
+            description = "Clinicians and operations read any report's log; a client with notifications:read only "
+                    + "those of reports it submitted. Someone else's report answers like one without notifications.")
+    @ApiResponse(responseCode = "200", description = "The report's notifications, oldest first (may be empty)")
+    @ApiResponse(responseCode = "400", description = "reportId missing or not a UUID",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @Transactional(readOnly = true)
     List<NotificationView> forReport(@RequestParam UUID reportId) {
         List<Notification> rows = notifications.findByReportIdOrderByCreatedAtAscIdAsc(reportId);

@@ -1,5 +1,6 @@
 package clinic.notification.pages;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import clinic.notification.reviews.Reviews;
 import clinic.support.security.Actor;
 import org.springframework.security.core.Authentication;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The agreement page ({@code /agreement}): the rules against the clinicians' closed reviews, per ruleset version. */
 @Controller
+@Hidden // a clinician page, not API
 class AgreementPageController {
 
     private final Reviews reviews;

@@ -1,5 +1,6 @@
 package clinic.notification.pages;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import clinic.notification.alerts.AlertQueue;
 import clinic.notification.contacts.CaseFile;
 import clinic.notification.contacts.CaseFiles;
@@ -30,6 +31,7 @@ import java.util.UUID;
  * closing is an audit row (AuditedActions).
  */
 @Controller
+@Hidden // a clinician page, not API
 class CasePageController {
 
     private final Reviews reviews;

@@ -1,5 +1,6 @@
 package clinic.notification.pages;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import clinic.notification.alerts.AlertNotFoundException;
 import clinic.notification.alerts.AlertQueue;
 import clinic.notification.alerts.AlertStream;
@@ -34,6 +35,7 @@ import java.util.UUID;
  * fetches the lists again ({@code /queue}, the same template's fragment).
  */
 @Controller
+@Hidden // a clinician page, not API
 class QueuePageController {
 
     private final AlertQueue alerts;

@@ -33,7 +33,8 @@ import static clinic.support.security.ClinicResourceServer.clinicResourceServer;
 @EnableConfigurationProperties(OAuth2ClientProperties.class)
 class SecurityConfig {
 
-    static final String[] API_PATHS = {"/api/**", "/ops/**", "/actuator/**", "/v3/**"};
+    /** The API document and Swagger UI have a chain of their own (service-support's clinic.support.apidocs). */
+    static final String[] API_PATHS = {"/api/**", "/ops/**", "/actuator/**"};
 
     /** This service's own routes; the probes, metrics and audit trail come with {@code serviceApi}. */
     static final AllowedRoutes ROUTES = AllowedRoutes.serviceApi(

@@ -2,6 +2,7 @@ package clinic.notification.security;
 
 import clinic.notification.NotificationServiceTest;
 import clinic.support.testing.AccessTable;
+import clinic.support.testing.ApiDocuments;
 import clinic.support.testing.AccessWalk;
 import clinic.support.testing.MappedRoutes;
 import clinic.support.testing.TestIssuer;
@@ -48,7 +49,7 @@ class SecurityMatrixTest {
      * Every route notification maps, and who may call which of its methods; everything else is refused (401
      * without a token, 403 with one). HEAD is a read like GET and open to the same callers; OPTIONS to nobody.
      */
-    static final AccessTable ACCESS = AccessTable.of(
+    static final AccessTable ACCESS = AccessTable.of(ApiDocuments.withDocumentRows(
             api("/actuator/health").allowsEveryone("GET HEAD"),
             api("/actuator/health/**").at("/actuator/health/liveness").allowsEveryone("GET HEAD"),
             api("/actuator/prometheus").allows("GET HEAD", OPS, METRICS_READ),
@@ -73,7 +74,7 @@ class SecurityMatrixTest {
             // static files: the style sheet and the script are everyone's, nothing else under them is reachable
             page("/**").at("/clinician.css").allowsEveryone("GET HEAD"),
             page("/**").at("/other/page"),
-            page("/webjars/**"))
+            page("/webjars/**")))
             .withPageLogin(SecurityConfig.PAGE_LOGIN, "/");
 
     @LocalServerPort

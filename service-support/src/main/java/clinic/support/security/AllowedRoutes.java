@@ -49,6 +49,20 @@ public final class AllowedRoutes implements Customizer<HttpSecurity> {
             AllowedRoute.get("/actuator", "/actuator/info").to("ROLE_OPS"),
             AllowedRoute.get("/ops/v1/audit-events").to("ROLE_OPS"));
 
+    /**
+     * The OpenAPI document and the Swagger UI's static pages (springdoc's addresses): anyone, without a token. They
+     * describe the API and carry no patient data, and the Swagger UI must load before it can log anyone in; every
+     * API call it makes then needs a token like any other. Served by a filter chain of their own
+     * ({@code clinic.support.apidocs}), ahead of a service's chains.
+     */
+    public static final List<String> API_DOCUMENT_PATHS = List.of("/v3/api-docs", "/v3/api-docs/**",
+            "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**");
+
+    /** The route table of {@link #API_DOCUMENT_PATHS}: GET (and HEAD) by anyone, every other method refused. */
+    public static AllowedRoutes apiDocuments() {
+        return of(AllowedRoute.get(API_DOCUMENT_PATHS.toArray(String[]::new)).toAnyone());
+    }
+
     /** A service's API table: the {@link #OPERATIONS} routes every service has, then the service's own. */
     public static AllowedRoutes serviceApi(AllowedRoute... own) {
         AllowedRoute[] all = Stream.concat(OPERATIONS.stream(), Arrays.stream(own))

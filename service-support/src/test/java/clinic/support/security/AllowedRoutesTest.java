@@ -3,6 +3,7 @@ package clinic.support.security;
 import clinic.support.securedapi.Http;
 import clinic.support.securedapi.SecuredApiTest;
 import clinic.support.testing.AccessTable;
+import clinic.support.testing.ApiDocuments;
 import clinic.support.testing.AccessWalk;
 import clinic.support.testing.MappedRoutes;
 import clinic.support.testing.TestIssuer;
@@ -31,7 +32,8 @@ class AllowedRoutesTest {
 
     static final String RECORDS = "/api/v1/records";
 
-    static final AccessTable ACCESS = AccessTable.of(
+    /** springdoc is on this module's test class path, so the API documents' chain is there (apidocs). */
+    static final AccessTable ACCESS = AccessTable.of(ApiDocuments.withDocumentRows(
             api("/actuator").at("/actuator"),
             api("/actuator/health").allowsEveryone("GET HEAD"),
             api("/actuator/health/**").at("/actuator/health/db").allowsEveryone("GET HEAD"),
@@ -40,7 +42,7 @@ class AllowedRoutesTest {
             api(RECORDS + "/{recordId}").allows("GET HEAD", PATIENT, CLINICIAN),
             api("/error"),
             api("/**").at("/style.css"),
-            api("/webjars/**"));
+            api("/webjars/**")));
 
     @LocalServerPort
     int port;

@@ -2,6 +2,11 @@ package clinic.triage.decision;
 
 import clinic.events.triage.TriageDecisionMade;
 import clinic.support.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -19,7 +24,10 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/api/v1/triage-decisions")
+@Tag(name = "Triage decisions", description = "The disposition triage gave a symptom report")
 class DecisionController {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
 
     private final Triage triage;
 
@@ -28,6 +36,14 @@ class DecisionController {
     }
 
     @GetMapping("/{reportId}")
+    @Operation(summary = "Triage decision of a symptom report",
+            description = "Clinicians read any report's decision; a client with triage:read only those of the "
+                    + "reports it submitted (others' look undecided: 404).")
+    @ApiResponse(responseCode = "200", description = "The decision, as published on the decisions topic")
+    @ApiResponse(responseCode = "400", description = "The report id is no UUID",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Not decided (yet), or not the caller's to read",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     TriageDecisionMade decision(@PathVariable String reportId) {
         return triage.decisionFor(parse(reportId), Actor.current()).orElseThrow(DecisionNotFound::new);
     }

@@ -2,6 +2,7 @@ package clinic.triage.security;
 
 import clinic.events.SubmittedBy;
 import clinic.support.testing.AccessTable;
+import clinic.support.testing.ApiDocuments;
 import clinic.support.testing.AccessWalk;
 import clinic.support.testing.MappedRoutes;
 import clinic.support.testing.TestIssuer;
@@ -42,7 +43,7 @@ class SecurityMatrixTest {
      * Every route triage maps, and who may call which of its methods; everything else is refused (401 without a
      * token, 403 with one). HEAD is a read like GET and open to the same callers; OPTIONS is open to nobody.
      */
-    static final AccessTable ACCESS = AccessTable.of(
+    static final AccessTable ACCESS = AccessTable.of(ApiDocuments.withDocumentRows(
             api("/actuator/health").allowsEveryone("GET HEAD"),
             api("/actuator/health/**").at("/actuator/health/liveness").allowsEveryone("GET HEAD"),
             api("/actuator/prometheus").allows("GET HEAD", OPS, METRICS_READ),
@@ -55,7 +56,7 @@ class SecurityMatrixTest {
             // files and web jars (triage has none)
             api("/error"),
             api("/**").at("/ruleset.css"),
-            api("/webjars/**"));
+            api("/webjars/**")));
 
     private static final TestIssuer ISSUER = TestIssuer.get();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
