@@ -362,6 +362,110 @@ class KubernetesManifestsTest {
         }
     }
 
+    /** Threads besides Tomcat's: JVM (GC, JIT, ...), Kafka consumers and producer, Hikari, schedulers. */
+    private static final int OTHER_THREADS = 80;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theJvmMemoryBudgetFitsTheContainerLimitWithHeadroom(String overlayName) {
+        Rendered overlay = overlay(overlayName);
+        for (Resource deployment : overlay.ofKind("Deployment")) {
+            Map<String, Object> container = deployment.containers().get(0);
+            Map<String, Object> env = literalEnvironment(overlay, container);
+            // what the container runs with: its own JAVA_TOOL_OPTIONS, else the image's (Dockerfile)
+            String options = env.containsKey("JAVA_TOOL_OPTIONS") ? String.valueOf(env.get("JAVA_TOOL_OPTIONS"))
+                    : dockerfileJavaToolOptions();
+            double limit = mebibytes(string(container, "resources.limits.memory"));
+            double heap = option(options, "-Xmx")
+                    .map(KubernetesManifestsTest::mebibytes)
+                    .orElseGet(() -> limit * Double.parseDouble(option(options, "-XX:MaxRAMPercentage=")
+                            .orElse("25")) / 100);
+            // no default that fits: unset, metaspace is unbounded and the code cache takes 240m
+            double metaspace = mebibytes(option(options, "-XX:MaxMetaspaceSize=")
+                    .orElseThrow(() -> new AssertionError(deployment + ": no -XX:MaxMetaspaceSize")));
+            double codeCache = mebibytes(option(options, "-XX:ReservedCodeCacheSize=").orElse("240m"));
+            // unset, direct buffers may grow as large as the heap
+            double direct = option(options, "-XX:MaxDirectMemorySize=").map(KubernetesManifestsTest::mebibytes)
+                    .orElse(heap);
+            double stack = mebibytes(option(options, "-Xss").orElse("1m"));
+            int threads = Integer.parseInt(String.valueOf(env.getOrDefault("SERVER_TOMCAT_THREADS_MAX", "200")))
+                    + OTHER_THREADS;
+            double budget = heap + metaspace + codeCache + direct + threads * stack;
+            // a quarter of the limit stays free for what no flag bounds: GC structures, malloc arenas, the JIT
+            assertThat(budget).as("%s: heap %.0f + metaspace %.0f + code %.0f + direct %.0f + %d threads x %.1f"
+                            + " MiB within 75%% of the %.0f MiB limit", deployment, heap, metaspace, codeCache, direct,
+                    threads, stack, limit).isLessThanOrEqualTo(0.75 * limit);
+            assertThat(heap).as(deployment + " heap").isGreaterThanOrEqualTo(256);
+            // the request equals the limit: the scheduler reserves what the JVM may use
+            assertThat(mebibytes(string(container, "resources.requests.memory"))).isEqualTo(limit);
+        }
+    }
+
+    @Test
+    void thePrometheusRuleHoldsExactlyTheTestedAlertRules() {
+        Rendered prod = overlay("prod");
+        Resource rule = prod.named("PrometheusRule", "clinic-alerts");
+        assertThat(string(rule.doc(), "apiVersion")).isEqualTo("monitoring.coreos.com/v1");
+        // the file promtool tests (MonitoringConfigTest) is the committed rule's spec, unchanged
+        Object tested = Repo.yaml("deploy/prometheus/rules/clinic-alerts.yml");
+        assertThat(Repo.yaml(K8s.overlayDir("prod") + "/prometheus-rule.yaml").get("spec")).isEqualTo(tested);
+        // kustomize (kyaml 5.5) re-emits folded scalars with more-indented lines with extra blank lines: the
+        // same PromQL, whitespace apart, which is all the rendered rule may differ in
+        assertThat(blanksCollapsed(rule.doc().get("spec"))).isEqualTo(blanksCollapsed(tested));
+        // the jobs the rules expect: one ServiceMonitor per service, on the Service of that name
+        for (String service : Contract.services()) {
+            Resource monitor = prod.named("ServiceMonitor", service);
+            assertThat(map(at(monitor.doc(), "spec.selector.matchLabels")))
+                    .isEqualTo(map(at(prod.named("Service", service).doc(), "metadata.labels")).entrySet().stream()
+                            .filter(label -> label.getKey().equals("app.kubernetes.io/name"))
+                            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+            Map<String, Object> endpoint = map(listAt(monitor.doc(), "spec.endpoints").get(0));
+            assertThat(endpoint).containsEntry("path", Contract.METRICS).containsEntry("port", "http");
+            // the metrics answer only a token: the scrape must fetch one
+            assertThat(string(endpoint, "oauth2.clientSecret.name")).isNotNull();
+            assertThat(listAt(endpoint, "relabelings")).anySatisfy(relabel ->
+                    assertThat(map(relabel)).containsEntry("targetLabel", "application"));
+        }
+    }
+
+    private static Object blanksCollapsed(Object node) {
+        if (node instanceof Map<?, ?> mapping) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            mapping.forEach((key, value) -> copy.put(key, blanksCollapsed(value)));
+            return copy;
+        }
+        if (node instanceof List<?> list) {
+            return list.stream().map(KubernetesManifestsTest::blanksCollapsed).toList();
+        }
+        return node instanceof String text ? text.replaceAll("\\s+", " ").trim() : node;
+    }
+
+    private static String dockerfileJavaToolOptions() {
+        return Repo.text("deploy/docker/Dockerfile").lines()
+                .filter(line -> line.startsWith("ENV JAVA_TOOL_OPTIONS="))
+                .map(line -> line.substring(line.indexOf('=') + 1).replace("\"", "")).findFirst().orElse("");
+    }
+
+    private static java.util.Optional<String> option(String options, String prefix) {
+        return java.util.Arrays.stream(options.trim().split("\\s+")).filter(option -> option.startsWith(prefix))
+                .map(option -> option.substring(prefix.length())).reduce((first, last) -> last);
+    }
+
+    /** 1Gi, 768Mi, 160m, 512k (JVM and Kubernetes units) in MiB. */
+    static double mebibytes(String quantity) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([A-Za-z]*)")
+                .matcher(quantity.trim());
+        assertThat(matcher.matches()).as(quantity).isTrue();
+        double number = Double.parseDouble(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "Gi", "g", "G" -> number * 1024;
+            case "Mi", "m", "M" -> number;
+            case "Ki", "k", "K" -> number / 1024;
+            case "" -> number / 1024 / 1024;
+            default -> throw new AssertionError("unit of " + quantity);
+        };
+    }
+
     /** The variables a container gets from its envFrom ConfigMaps and literal env values, later ones winning. */
     static Map<String, Object> literalEnvironment(Rendered overlay, Map<String, Object> container) {
         Map<String, Object> env = new LinkedHashMap<>();
