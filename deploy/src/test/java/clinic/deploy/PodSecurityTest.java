@@ -37,6 +37,19 @@ class PodSecurityTest {
         assertThat(labels).containsEntry("pod-security.kubernetes.io/enforce", "restricted");
     }
 
+    @Test
+    void theReadmeInstallsTheStrimziVersionTestedHereWithTheRestrictedProvider() {
+        String readme = Repo.text("deploy/README.md");
+        // without it Strimzi builds pods that the namespace's admission refuses
+        assertThat(readme).contains("'extraEnvs[0].name=STRIMZI_POD_SECURITY_PROVIDER_CLASS'",
+                "'extraEnvs[0].value=restricted'");
+        java.util.regex.Matcher helm = java.util.regex.Pattern.compile("strimzi-kafka-operator --version (\\S+)")
+                .matcher(readme);
+        assertThat(helm.find()).isTrue();
+        // the operator installed is the one whose API classes StrictSchemaTest reads the manifests with
+        assertThat(Repo.text("deploy/pom.xml")).contains("<strimzi.version>" + helm.group(1) + "</strimzi.version>");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyPodTemplateMeetsTheRestrictedStandard(String overlayName) {
