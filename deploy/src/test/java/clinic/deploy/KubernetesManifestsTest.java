@@ -362,6 +362,73 @@ class KubernetesManifestsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void kafkaRunsOnNodePoolsThatCarryItsReplicationSettings(String overlayName) {
+        Rendered overlay = overlay(overlayName);
+        Resource kafka = overlay.named("Kafka", "clinic-kafka");
+        assertThat(string(kafka.doc(), "apiVersion")).isEqualTo("kafka.strimzi.io/v1");
+        int controllers = 0;
+        for (Resource pool : overlay.ofKind("KafkaNodePool")) {
+            assertThat(string(pool.doc(), "apiVersion")).isEqualTo("kafka.strimzi.io/v1");
+            // a pool joins the cluster its label names: a typo leaves it orphaned and the cluster without nodes
+            assertThat(map(at(pool.doc(), "metadata.labels"))).containsEntry("strimzi.io/cluster", kafka.name());
+            if (listAt(pool.doc(), "spec.roles").contains("controller")) {
+                controllers += (Integer) at(pool.doc(), "spec.replicas");
+            }
+        }
+        int brokers = brokers(overlay);
+        // KRaft needs a majority of an odd number of controllers
+        assertThat(controllers % 2).as("controllers").isEqualTo(1);
+        Map<String, Object> config = mapAt(kafka.doc(), "spec.kafka.config");
+        for (String factor : List.of("default.replication.factor", "offsets.topic.replication.factor",
+                "transaction.state.log.replication.factor")) {
+            assertThat((Integer) config.get(factor)).as(factor).isBetween(1, brokers);
+        }
+        int replication = (Integer) config.get("default.replication.factor");
+        assertThat(config.get("min.insync.replicas")).isEqualTo(replication > 1 ? replication - 1 : 1);
+        assertThat(config.get("auto.create.topics.enable")).isEqualTo(false);
+        // what service-support would create a missing topic with must fit the brokers too
+        assertThat(Integer.parseInt(String.valueOf(mapAt(overlay.named("ConfigMap", "clinic-kafka").doc(), "data")
+                .get("CLINIC_KAFKA_REPLICATIONFACTOR")))).isEqualTo(replication);
+        if (overlay.isProd()) {
+            assertThat(controllers).as("prod controllers").isGreaterThanOrEqualTo(3);
+            assertThat(brokers).as("prod brokers").isGreaterThanOrEqualTo(3);
+        } else {
+            assertThat(overlay.ofKind("KafkaNodePool")).singleElement()
+                    .satisfies(pool -> assertThat(listAt(pool.doc(), "spec.roles"))
+                            .containsExactlyInAnyOrder("controller", "broker"));
+        }
+    }
+
+    @Test
+    void prodServesOnlyThePatientAndClinicianPagesAndOnlyOverTls() {
+        Rendered prod = overlay("prod");
+        Set<String> tlsHosts = new HashSet<>();
+        Set<String> backends = new HashSet<>();
+        for (Resource ingress : prod.ofKind("Ingress")) {
+            for (Object tls : listAt(ingress.doc(), "spec.tls")) {
+                assertThat(string(map(tls), "secretName")).isNotBlank();
+                listAt(map(tls), "hosts").forEach(host -> tlsHosts.add(String.valueOf(host)));
+            }
+            for (Object node : listAt(ingress.doc(), "spec.rules")) {
+                Map<String, Object> rule = map(node);
+                assertThat(tlsHosts).as("host without TLS").contains(string(rule, "host"));
+                for (Object path : listAt(rule, "http.paths")) {
+                    String service = string(map(path), "backend.service.name");
+                    Object port = at(map(path), "backend.service.port.name");
+                    // the port of that Service, by the name the Service gives it
+                    assertThat(listAt(prod.named("Service", service).doc(), "spec.ports"))
+                            .anySatisfy(p -> assertThat(map(p).get("name")).isEqualTo(port));
+                    backends.add(service);
+                }
+            }
+        }
+        // intake: the patients' pages; notification: the clinicians' pages (DESIGN.md). triage has none.
+        assertThat(backends).containsExactlyInAnyOrder("intake-service", "notification-service");
+        assertThat(overlay("dev").ofKind("Ingress")).as("dev: port-forward").isEmpty();
+    }
+
     /** Threads besides Tomcat's: JVM (GC, JIT, ...), Kafka consumers and producer, Hikari, schedulers. */
     private static final int OTHER_THREADS = 80;
 
