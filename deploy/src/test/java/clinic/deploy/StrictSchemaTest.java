@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -38,6 +40,7 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
+import io.strimzi.crdgenerator.annotations.PresentInVersions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,10 +49,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Every object of each rendered overlay, and every Secret template, read into the Kubernetes object model
  * (fabric8) or Strimzi's own API classes, with unknown fields refused. The API server prunes unknown fields
  * of most kinds silently and Strimzi only warns, so a misspelt setting (`containerPorts`, `partition`) would
- * otherwise be dropped without a word. Limits: Strimzi's classes serve v1beta2 and v1 alike, so a field that
- * v1 removed (`operation` of an ACL rule) still reads; KafkaAclTest checks that one. Types are checked where
- * the classes are typed (numbers, lists, enums such as the ACL operations), not value ranges or required
- * fields.
+ * otherwise be dropped without a word. Strimzi's classes serve v1beta2 and v1 alike; the properties v1 dropped
+ * (marked @PresentInVersions, such as an ACL rule's `operation`) are refused too. Types are checked where the
+ * classes are typed (numbers, lists, enums such as the ACL operations), not value ranges or required fields.
  */
 class StrictSchemaTest {
 
@@ -98,6 +100,12 @@ class StrictSchemaTest {
             assertThat(documents(broken).stream().map(StrictSchemaTest::problem).filter(p -> p != null))
                     .as("with " + typo[1]).singleElement().asString().contains(typo[1].replace(":", ""));
         }
+        // a field only v1beta2 knows: an ACL rule's single `operation` (v1 has `operations`)
+        Map<String, Object> user = documents(rendered).stream().filter(doc -> "KafkaUser".equals(doc.get("kind")))
+                .findFirst().orElseThrow();
+        Map<String, Object> rule = Yamls.map(Yamls.listAt(user, "spec.authorization.acls").get(0));
+        rule.put("operation", rule.remove("operations") instanceof List<?> ops ? ops.get(0) : null);
+        assertThat(problem(user)).contains("operation");
         // a kind or apiVersion nobody knows is refused as well
         Map<String, Object> topic = new LinkedHashMap<>(documents(rendered).stream()
                 .filter(doc -> "KafkaTopic".equals(doc.get("kind"))).findFirst().orElseThrow());
@@ -148,6 +156,12 @@ class StrictSchemaTest {
                                                          BeanDeserializerBuilder builder) {
                 builder.setAnySetter(null);
                 builder.setIgnoreUnknownProperties(false);
+                // a Strimzi property that kafka.strimzi.io/v1 dropped becomes an unknown one
+                for (BeanPropertyDefinition property : description.findProperties()) {
+                    if (!inV1(property)) {
+                        builder.removeProperty(property.getFullName());
+                    }
+                }
                 return builder;
             }
         });
@@ -155,6 +169,19 @@ class StrictSchemaTest {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    }
+
+    /** Whether Strimzi's @PresentInVersions on the property, if any, includes v1 (the latest version). */
+    static boolean inV1(BeanPropertyDefinition property) {
+        for (AnnotatedMember member : java.util.Arrays.asList(property.getGetter(), property.getSetter(),
+                property.getField())) {
+            PresentInVersions versions = member == null ? null : member.getAnnotation(PresentInVersions.class);
+            if (versions != null) {
+                return java.util.Arrays.stream(versions.value().split(",")).map(String::trim)
+                        .anyMatch(range -> range.endsWith("+") || range.equals("v1") || range.endsWith("-v1"));
+            }
+        }
+        return true;
     }
 
     private static Map<String, Model> models() {
