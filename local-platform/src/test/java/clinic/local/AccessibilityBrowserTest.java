@@ -135,6 +135,9 @@ class AccessibilityBrowserTest {
         signIn(settings.intakeBaseUrl(), "patient-demo");
         browser.manage().window().setSize(PHONE);
         browser.get(settings.intakeBaseUrl() + "/");
+        // tabbing before the form is there (a slow load on a busy machine) would leave the focus on <body>
+        CHROMIUM.waitUntil(Duration.ofSeconds(20), driver -> driver.findElements(By.tagName("button")).stream()
+                .anyMatch(button -> button.getText().contains("Send my answers")));
 
         Set<String> reached = new LinkedHashSet<>();
         for (int tab = 0; tab < 200; tab++) {

@@ -48,7 +48,7 @@ final class ServiceProcess {
                                 Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_FLAGS);
+        command.addAll(jvmFlags());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
@@ -61,6 +61,21 @@ final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+    }
+
+    /**
+     * The tests' flags, unless {@value #JVM_FLAGS_PROPERTY} names others (space-separated): the memory benchmark runs
+     * the services with their Kubernetes settings instead.
+     */
+    static List<String> jvmFlags() {
+        String configured = System.getProperty(JVM_FLAGS_PROPERTY, "").strip();
+        return configured.isEmpty() ? JVM_FLAGS : List.of(configured.split("\\s+"));
+    }
+
+    static final String JVM_FLAGS_PROPERTY = "clinic.service.jvm-flags";
+
+    long pid() {
+        return process.pid();
     }
 
     String name() {
