@@ -4,6 +4,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.core.env.Environment;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -77,22 +79,34 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> {
     }
 
     /**
-     * A second appender (logback-test.xml) that keeps each event as its encoder writes it: Spring Boot's
-     * {@code StructuredLogEncoder} with format {@code ecs}, the encoder behind {@code logging.structured.format.*}.
+     * A second appender (logback-test.xml) that keeps each event as Spring Boot's {@code StructuredLogEncoder} with
+     * format {@code ecs} writes it: the encoder behind {@code logging.structured.format.*}. That encoder needs the
+     * Spring Environment Boot puts into the logger context, which is not there when logback first reads its file
+     * (before any service starts: declared in the file, it failed with a stack trace in every test JVM), so it is
+     * made here on the first event after Boot has configured logging. Nothing is recorded before that anyway.
      */
     public static final class Json extends AppenderBase<ILoggingEvent> {
 
-        private Encoder<ILoggingEvent> encoder;
-
-        public void setEncoder(Encoder<ILoggingEvent> encoder) {
-            this.encoder = encoder;
-        }
+        private volatile Encoder<ILoggingEvent> encoder;
 
         @Override
         protected void append(ILoggingEvent event) {
-            if (recording && encoder != null) {
-                JSON_LINES.add(new String(encoder.encode(event), StandardCharsets.UTF_8).strip());
+            Encoder<ILoggingEvent> ecs = recording ? encoder() : null;
+            if (ecs != null) {
+                JSON_LINES.add(new String(ecs.encode(event), StandardCharsets.UTF_8).strip());
             }
+        }
+
+        private synchronized Encoder<ILoggingEvent> encoder() {
+            if (encoder == null && getContext().getObject(Environment.class.getName()) != null) {
+                StructuredLogEncoder ecs = new StructuredLogEncoder();
+                ecs.setContext(getContext());
+                ecs.setFormat("ecs");
+                ecs.setCharset(StandardCharsets.UTF_8);
+                ecs.start();
+                encoder = ecs;
+            }
+            return encoder;
         }
     }
 }
