@@ -41,8 +41,7 @@ class MonitoringConfigTest {
     void prometheusScrapesTheActuatorEndpointOfAllThreeServices() {
         List<Object> jobs = listAt(Repo.yaml(PROMETHEUS), "scrape_configs");
         Contract.PORTS.forEach((service, port) -> {
-            Map<String, Object> job = jobs.stream().map(Yamls::map).filter(j -> service.equals(j.get("job_name")))
-                    .findFirst().orElseThrow(() -> new AssertionError("no scrape job " + service));
+            Map<String, Object> job = scrapeJob(jobs, service);
             assertThat(job.get("metrics_path")).as(service).isEqualTo(Contract.METRICS);
             List<Object> targets = list(map(list(job.get("static_configs")).get(0)).get("targets"));
             assertThat(targets).as(service).containsExactly(service + ":" + port);
@@ -53,6 +52,11 @@ class MonitoringConfigTest {
                     .doesNotContainKey("client_secret");
             assertThat(String.valueOf(oauth2.get("client_secret_file"))).startsWith("/run/clinic/");
         });
+    }
+
+    private static Map<String, Object> scrapeJob(List<Object> jobs, String service) {
+        return jobs.stream().map(Yamls::map).filter(job -> service.equals(job.get("job_name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no scrape job " + service));
     }
 
     @Test
@@ -68,8 +72,7 @@ class MonitoringConfigTest {
         List<Object> jobs = listAt(Repo.yaml(LOCAL_PROMETHEUS), "scrape_configs");
         assertThat(jobs).hasSize(Contract.PORTS.size());
         Contract.PORTS.forEach((service, port) -> {
-            Map<String, Object> job = jobs.stream().map(Yamls::map).filter(j -> service.equals(j.get("job_name")))
-                    .findFirst().orElseThrow(() -> new AssertionError("no scrape job " + service));
+            Map<String, Object> job = scrapeJob(jobs, service);
             assertThat(job.get("metrics_path")).as(service).isEqualTo(Contract.METRICS);
             Map<String, Object> target = map(list(job.get("static_configs")).get(0));
             assertThat(list(target.get("targets"))).as(service).containsExactly("localhost:" + port);

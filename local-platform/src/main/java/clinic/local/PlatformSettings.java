@@ -60,16 +60,17 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
         return new PlatformSettings(dataDir, 9092, 9093, 8081, 8082, 8083, 3025, 3143, 9000);
     }
 
-    /**
-     * Reads {@code --data-dir=...}, {@code --kafka-port=...}, {@code --bind-address=...} etc.; the data folder may also come from
-     * CLINIC_DATA_DIR. Service settings ({@code --clinic.*=}, {@code --spring.*=}, {@code --management.*=}, e.g.
-     * {@code --clinic.intake.rate-limit.enabled=false}) are passed to every service and outrank their files.
-     */
     /** Settings passed on to every service ({@code --management.*}: e.g. an OTLP endpoint for the traces). */
     static final List<String> SERVICE_SETTING_PREFIXES = List.of("--clinic.", "--spring.", "--management.");
     static final List<String> LAUNCHER_OPTIONS = List.of("data-dir", "kafka-port", "controller-port", "intake-port",
             "triage-port", "notification-port", "smtp-port", "imap-port", "auth-port", "bind-address");
 
+    /**
+     * Reads {@code --data-dir=...}, {@code --kafka-port=...}, {@code --bind-address=...} etc.; the data folder may also come from
+     * CLINIC_DATA_DIR. Service settings ({@code --clinic.*=}, {@code --spring.*=}, {@code --management.*=}, e.g.
+     * {@code --clinic.intake.rate-limit.enabled=false}) are passed to every service and outrank their files;
+     * any other option is refused.
+     */
     static PlatformSettings fromArgs(String[] args, Map<String, String> env) {
         Map<String, String> options = new HashMap<>();
         List<String> overrides = new ArrayList<>();

@@ -97,16 +97,23 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> {
             }
         }
 
-        private synchronized Encoder<ILoggingEvent> encoder() {
-            if (encoder == null && getContext().getObject(Environment.class.getName()) != null) {
-                StructuredLogEncoder ecs = new StructuredLogEncoder();
-                ecs.setContext(getContext());
-                ecs.setFormat("ecs");
-                ecs.setCharset(StandardCharsets.UTF_8);
-                ecs.start();
-                encoder = ecs;
+        /** Made once (checked without a lock first: every log event of the JVM passes here). */
+        private Encoder<ILoggingEvent> encoder() {
+            Encoder<ILoggingEvent> made = encoder;
+            if (made != null || getContext().getObject(Environment.class.getName()) == null) {
+                return made;
             }
-            return encoder;
+            synchronized (this) {
+                if (encoder == null) {
+                    StructuredLogEncoder ecs = new StructuredLogEncoder();
+                    ecs.setContext(getContext());
+                    ecs.setFormat("ecs");
+                    ecs.setCharset(StandardCharsets.UTF_8);
+                    ecs.start();
+                    encoder = ecs;
+                }
+                return encoder;
+            }
         }
     }
 }

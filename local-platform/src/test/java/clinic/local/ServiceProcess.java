@@ -25,6 +25,8 @@ final class ServiceProcess {
 
     static final List<String> JVM_FLAGS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:-UsePerfData");
+    /** Other flags for the services' JVMs, space-separated (the memory benchmark's Kubernetes settings). */
+    static final String JVM_FLAGS_PROPERTY = "clinic.service.jvm-flags";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -71,8 +73,6 @@ final class ServiceProcess {
         String configured = System.getProperty(JVM_FLAGS_PROPERTY, "").strip();
         return configured.isEmpty() ? JVM_FLAGS : List.of(configured.split("\\s+"));
     }
-
-    static final String JVM_FLAGS_PROPERTY = "clinic.service.jvm-flags";
 
     long pid() {
         return process.pid();
