@@ -1,0 +1,66 @@
+package clinic.support.testing;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationResult;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+import java.util.List;
+
+/**
+ * HAPI FHIR's own R4 validator, as an independent judge of the resources the services write and read: the core
+ * R4 profiles and terminology, plus any conformance resources a test adds (the heel-pain Questionnaire, so a
+ * QuestionnaireResponse is checked against its items). Building it loads the whole R4 specification (seconds),
+ * so a test class builds one and keeps it.
+ */
+public final class FhirValidation {
+
+    private final FhirValidator validator;
+
+    private FhirValidation(FhirValidator validator) {
+        this.validator = validator;
+    }
+
+    /** @param conformance resources the validator should know besides R4's own, e.g. a Questionnaire */
+    public static FhirValidation r4(IBaseResource... conformance) {
+        FhirContext context = FhirContext.forR4Cached();
+        PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(context);
+        for (IBaseResource resource : conformance) {
+            ours.addResource(resource);
+        }
+        ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(context),
+                new InMemoryTerminologyServerValidationSupport(context),
+                new CommonCodeSystemsTerminologyService(context), ours);
+        FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
+        // our canonical urls are example.org-style names, not servers to fetch: never go to the network
+        instanceValidator.setNoTerminologyChecks(false);
+        FhirValidator validator = context.newValidator().registerValidatorModule(instanceValidator);
+        return new FhirValidation(validator);
+    }
+
+    /** The errors (and fatal errors) HAPI finds, as "location: message" lines; empty when valid. */
+    public List<String> errors(IBaseResource resource) {
+        ValidationResult result = validator.validateWithResult(resource);
+        return result.getMessages().stream()
+                .filter(message -> message.getSeverity() == ResultSeverityEnum.ERROR
+                        || message.getSeverity() == ResultSeverityEnum.FATAL)
+                .map(FhirValidation::line).toList();
+    }
+
+    /** Everything HAPI says, warnings included, for a test's failure message. */
+    public List<String> messages(IBaseResource resource) {
+        return validator.validateWithResult(resource).getMessages().stream().map(FhirValidation::line).toList();
+    }
+
+    private static String line(SingleValidationMessage message) {
+        return message.getSeverity() + " " + message.getLocationString() + ": " + message.getMessage();
+    }
+}
