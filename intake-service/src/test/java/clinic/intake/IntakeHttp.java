@@ -77,6 +77,15 @@ public final class IntakeHttp {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** A POST with more request headers: name, value, name, value, ... */
+    public HttpResponse<String> postWithHeaders(String path, byte[] body, String contentType, String... headers) {
+        HttpRequest.Builder request = request(path, contentType);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public HttpResponse<String> post(String path, byte[] body, String contentType) {
         return send(request(path, contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }

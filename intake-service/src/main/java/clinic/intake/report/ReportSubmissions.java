@@ -1,6 +1,7 @@
 package clinic.intake.report;
 
 import clinic.events.intake.IntakeAnswers;
+import clinic.intake.email.VerifiedEmail;
 import clinic.intake.idempotency.IdempotencyKey;
 import clinic.intake.idempotency.IdempotencyKeyInFlight;
 import clinic.intake.idempotency.IdempotencyKeys;
@@ -20,6 +21,7 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,6 +62,25 @@ class ReportSubmissions {
     static Optional<IdempotentRequest> keyed(Optional<IdempotencyKey> key, PatientDetails patient,
                                              IntakeAnswers answers) {
         return key.map(given -> new IdempotentRequest(given, SubmissionFingerprint.of(patient, answers)));
+    }
+
+    /**
+     * A submission through an API (JSON or FHIR) by the current caller: the {@code Idempotency-Key} header values
+     * as sent, and the rule that a patient whose issuer vouches for an address gets their advice there and
+     * nowhere else.
+     *
+     * @throws EmailNotVerifiedException when a patient gives another address than the one vouched for
+     */
+    Submitted submitThroughApi(PatientDetails patient, IntakeAnswers answers, List<String> idempotencyKeyHeaders,
+                               ReportsReceived.Channel channel) {
+        Actor actor = Actor.current();
+        Optional<IdempotentRequest> idempotent = keyed(IdempotencyKey.fromHeader(idempotencyKeyHeaders), patient,
+                answers);
+        Optional<String> verified = VerifiedEmail.current();
+        if (verified.isPresent() && !VerifiedEmail.sameAddress(verified.get(), patient.email())) {
+            throw new EmailNotVerifiedException();
+        }
+        return submit(patient, answers, actor, verified.isPresent(), idempotent, channel);
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.Map;
 class ReportsReceived {
 
     /** How a report came in: the JSON API or the patients' web form. */
-    enum Channel { API, FORM }
+    enum Channel { API, FORM, FHIR }
 
     private final Map<Channel, Counter> counters = new EnumMap<>(Channel.class);
 

@@ -1,8 +1,6 @@
 package clinic.intake.report;
 
-import clinic.intake.email.VerifiedEmail;
 import clinic.intake.idempotency.IdempotencyKey;
-import clinic.intake.idempotency.IdempotentRequest;
 import clinic.support.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.Collections;
-import java.util.Optional;
 
 @RestController
 @RequestMapping(SymptomReportController.PATH)
@@ -80,17 +77,8 @@ class SymptomReportController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ReportAccepted> submit(@Valid @RequestBody SymptomReportRequest request,
                                           HttpServletRequest http) {
-        Actor actor = Actor.current();
-        Optional<IdempotentRequest> idempotent = ReportSubmissions.keyed(
-                IdempotencyKey.fromHeader(Collections.list(http.getHeaders(IdempotencyKey.HEADER))),
-                request.patient(), request.answers());
-        // a patient whose issuer vouches for their address gets their advice there and nowhere else
-        Optional<String> verified = VerifiedEmail.current();
-        if (verified.isPresent() && !VerifiedEmail.sameAddress(verified.get(), request.patient().email())) {
-            throw new EmailNotVerifiedException();
-        }
-        return accepted(submissions.submit(request.patient(), request.answers(), actor, verified.isPresent(),
-                idempotent, ReportsReceived.Channel.API));
+        return accepted(submissions.submitThroughApi(request.patient(), request.answers(),
+                Collections.list(http.getHeaders(IdempotencyKey.HEADER)), ReportsReceived.Channel.API));
     }
 
     /** The first answer to a submission, repeated as it was for a replay (a new report is always RECEIVED). */

@@ -1,6 +1,7 @@
 package clinic.intake.report;
 
 import clinic.events.intake.IntakeAnswers;
+import clinic.events.intake.IntakeLimits;
 import clinic.events.intake.LoadChange;
 import clinic.events.intake.PainAtRest;
 import clinic.events.intake.PainLocation;
@@ -23,7 +24,7 @@ import java.util.Set;
  */
 record SymptomReportRequest(
         @NotNull @Valid PatientDetails patient,
-        @NotNull @Range(min = 1, max = 120) Integer ageYears,
+        @NotNull @Range(min = IntakeLimits.AGE_MIN, max = IntakeLimits.AGE_MAX) Integer ageYears,
         @NotNull Boolean hasDiabetes,
         @NotNull PainLocation painLocation,
         @NotNull @UniqueElements List<@NotNull PainQuality> painQualities,
@@ -32,7 +33,7 @@ record SymptomReportRequest(
         @NotNull Boolean easesOnceMoving,
         @NotNull Boolean worseWithActivity,
         @NotNull PainAtRest painAtRest,
-        @NotNull @Range(min = 0, max = 10) Integer painScore,
+        @NotNull @Range(min = IntakeLimits.PAIN_SCORE_MIN, max = IntakeLimits.PAIN_SCORE_MAX) Integer painScore,
         @NotNull Trend trend,
         @NotNull Boolean worseningDespiteReducedLoad,
         @NotNull Boolean canWalkNormally,
@@ -41,8 +42,10 @@ record SymptomReportRequest(
         @NotNull Boolean tenderBackOfHeelToPressure,
         @NotNull Boolean suddenOnsetWithPopOrSnap,
         @NotNull @UniqueElements List<@NotNull LoadChange> recentLoadChanges,
-        @NotNull @Range(min = 0, max = 3650) Integer symptomDurationDays,
-        @NotNull @Range(min = 0, max = 520) Integer weeksOfLoadReductionAndRehab,
+        @NotNull @Range(min = IntakeLimits.DURATION_DAYS_MIN, max = IntakeLimits.DURATION_DAYS_MAX)
+        Integer symptomDurationDays,
+        @NotNull @Range(min = IntakeLimits.REHAB_WEEKS_MIN, max = IntakeLimits.REHAB_WEEKS_MAX)
+        Integer weeksOfLoadReductionAndRehab,
         @NotNull Boolean returnsWhenRunningResumes) {
 
     /** The clinical part only, as carried in events. Call after validation. */

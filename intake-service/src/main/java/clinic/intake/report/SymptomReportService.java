@@ -95,6 +95,13 @@ public class SymptomReportService {
         return readable(reportId, reader).map(ReportPage::of);
     }
 
+    /** A report as its submitter answered it (read back as FHIR), if this reader may see it. */
+    @Transactional(readOnly = true)
+    Optional<AnsweredReport> answered(UUID reportId, Actor reader) {
+        return readable(reportId, reader).map(report -> new AnsweredReport(reportId, report.submittedAt(),
+                report.patient(), report.answers()));
+    }
+
     /**
      * The report if this reader may see it. Someone else's report looks exactly like an unknown one to the
      * caller (empty); only the audit trail learns that it was refused.

@@ -23,13 +23,17 @@ import static clinic.support.security.ClinicResourceServer.clinicResourceServer;
 class ApiSecurityConfig {
 
     /** The API document and Swagger UI have a chain of their own (service-support's clinic.support.apidocs). */
-    static final String[] PATHS = {"/api/**", "/internal/**", "/ops/**", "/actuator/**"};
+    static final String[] PATHS = {"/api/**", "/fhir/**", "/internal/**", "/ops/**", "/actuator/**"};
 
     /** This service's own routes; the probes, metrics and audit trail come with {@code serviceApi}. */
     static final AllowedRoutes ROUTES = AllowedRoutes.serviceApi(
             post("/api/v1/symptom-reports").to("ROLE_PATIENT", "SCOPE_reports:write"),
             // object-level rule (own reports only unless clinician) in SymptomReportController
             get("/api/v1/symptom-reports/{reportId}").to("ROLE_CLINICIAN", "ROLE_PATIENT", "SCOPE_reports:read"),
+            // the same report through FHIR: the same callers as the JSON API; the Questionnaire holds no patient data
+            get("/fhir/Questionnaire/heel-pain-intake", "/fhir/CodeSystem/{id}").toAnyone(),
+            post("/fhir/QuestionnaireResponse").to("ROLE_PATIENT", "SCOPE_reports:write"),
+            get("/fhir/QuestionnaireResponse/{id}").to("ROLE_CLINICIAN", "ROLE_PATIENT", "SCOPE_reports:read"),
             get("/internal/v1/patient-contacts/{reportId}").to("SCOPE_patients:contact"),
             post("/internal/v1/patient-contacts/lookups").to("SCOPE_patients:contact"),
             // a clinician's case page (notification-service): who to call and the answers in words

@@ -17,14 +17,14 @@ import java.util.List;
 /**
  * Errors on the patient pages as HTML pages: a plain 404 page for an unknown report or address, and a
  * short apology for anything else, never a stack trace or JSON. Machine endpoints ({@code /api},
- * {@code /internal}, actuator, API docs) are left alone and keep their problem+json answers from
+ * {@code /fhir}, {@code /internal}, actuator, API docs) are left alone and keep their problem+json answers from
  * {@link ApiExceptionHandler}. Runs before the {@code @ExceptionHandler} resolvers for that reason.
  */
 @Component
 class HtmlErrorPages implements HandlerExceptionResolver, Ordered {
 
     private static final List<String> MACHINE_PATHS =
-            List.of("/api/", "/internal/", "/ops/", "/actuator", "/v3/", "/error");
+            List.of("/api/", "/fhir/", "/internal/", "/ops/", "/actuator", "/v3/", "/error");
     private static final Logger log = LoggerFactory.getLogger(HtmlErrorPages.class);
 
     @Override

@@ -51,7 +51,7 @@ class WebConfig {
             @Value("${clinic.http.max-request-body:64KB}") DataSize maxBody, JsonMapper json) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter((int) maxBody.toBytes(), json));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/fhir/*");
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }

@@ -71,6 +71,10 @@ class SecurityMatrixTest {
             api("/ops/v1/audit-events").at(AUDIT + "{id}").allows("GET HEAD", OPS),
             api(REPORTS).allows("POST", PATIENT, REPORTS_WRITE),
             api(REPORTS + "/{reportId}").allows("GET HEAD", PATIENT, CLINICIAN, REPORTS_READ),
+            api("/fhir/Questionnaire/heel-pain-intake").allowsEveryone("GET HEAD"),
+            api("/fhir/CodeSystem/{id}").at("/fhir/CodeSystem/pain-location").allowsEveryone("GET HEAD"),
+            api("/fhir/QuestionnaireResponse").allows("POST", PATIENT, REPORTS_WRITE),
+            api("/fhir/QuestionnaireResponse/{id}").allows("GET HEAD", PATIENT, CLINICIAN, REPORTS_READ),
             api(CONTACTS + "{reportId}").allows("GET HEAD", PATIENTS_CONTACT),
             // GET and HEAD of this address are the {reportId} route's (a 400: not a report id)
             api(CONTACTS + "lookups").allows("GET HEAD POST", PATIENTS_CONTACT),

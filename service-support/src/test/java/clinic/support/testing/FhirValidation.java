@@ -2,6 +2,7 @@ package clinic.support.testing;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -12,6 +13,8 @@ import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.MetadataResource;
 
 import java.util.List;
 
@@ -35,9 +38,14 @@ public final class FhirValidation {
         PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(context);
         for (IBaseResource resource : conformance) {
             ours.addResource(resource);
+            // a Questionnaire's contained value sets are found by their url while checking a response's codes
+            if (resource instanceof DomainResource domain) {
+                domain.getContained().stream().filter(contained -> contained instanceof MetadataResource)
+                        .forEach(ours::addResource);
+            }
         }
-        ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(context),
-                new InMemoryTerminologyServerValidationSupport(context),
+        ValidationSupportChain chain = new ValidationSupportChain(new Canonicals(context, List.of(conformance)),
+                new DefaultProfileValidationSupport(context), new InMemoryTerminologyServerValidationSupport(context),
                 new CommonCodeSystemsTerminologyService(context), ours);
         FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
         // our canonical urls are example.org-style names, not servers to fetch: never go to the network
@@ -58,6 +66,35 @@ public final class FhirValidation {
     /** Everything HAPI says, warnings included, for a test's failure message. */
     public List<String> messages(IBaseResource resource) {
         return validator.validateWithResult(resource).getMessages().stream().map(FhirValidation::line).toList();
+    }
+
+    /**
+     * The given resources by canonical url, with or without {@code |version}: HAPI's pre-populated support keeps
+     * code systems, value sets and profiles only, so a response's Questionnaire would otherwise not be found.
+     */
+    private record Canonicals(FhirContext context, List<IBaseResource> resources) implements IValidationSupport {
+
+        @Override
+        public FhirContext getFhirContext() {
+            return context;
+        }
+
+        @Override
+        public <T extends IBaseResource> T fetchResource(Class<T> type, String canonical) {
+            if (canonical == null) {
+                return null;
+            }
+            String[] urlAndVersion = canonical.split("\\|", 2);
+            for (IBaseResource resource : resources) {
+                String url = context.newTerser().getSinglePrimitiveValueOrNull(resource, "url");
+                String version = context.newTerser().getSinglePrimitiveValueOrNull(resource, "version");
+                boolean versionMatches = urlAndVersion.length == 1 || urlAndVersion[1].equals(version);
+                if ((type == null || type.isInstance(resource)) && urlAndVersion[0].equals(url) && versionMatches) {
+                    return type == null ? null : type.cast(resource);
+                }
+            }
+            return null;
+        }
     }
 
     private static String line(SingleValidationMessage message) {
