@@ -21,6 +21,9 @@ class ApiSecurity {
     /** This service's own routes; the probes, metrics and audit trail come with {@code serviceApi}. */
     static final AllowedRoutes ROUTES = AllowedRoutes.serviceApi(
             get("/api/v1/triage-decisions/{reportId}").to("ROLE_CLINICIAN", "SCOPE_triage:read"),
+            // the same decision as FHIR R4 (clinic.triage.fhir): the same readers
+            get("/fhir/DetectedIssue", "/fhir/DetectedIssue/{id}", "/fhir/ServiceRequest", "/fhir/ServiceRequest/{id}")
+                    .to("ROLE_CLINICIAN", "SCOPE_triage:read"),
             get("/api/v1/ruleset").to("ROLE_CLINICIAN", "ROLE_OPS", "SCOPE_triage:read"));
 
     @Bean

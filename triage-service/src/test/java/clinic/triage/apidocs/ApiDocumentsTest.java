@@ -44,6 +44,20 @@ class ApiDocumentsTest {
     }
 
     @Test
+    void describesTheFhirFormOfADecisionWithItsOperationOutcomes() {
+        JsonNode paths = docs.document().path("paths");
+
+        for (String path : new String[]{"/fhir/DetectedIssue", "/fhir/ServiceRequest"}) {
+            JsonNode search = paths.path(path).path("get");
+            assertThat(search.path("parameters").findValuesAsString("name")).as(path).contains("subject-report");
+            assertThat(search.path("responses").path("200").path("content").has("application/fhir+json")).isTrue();
+            assertThat(search.path("responses").path("400").path("content").has("application/fhir+json")).isTrue();
+            JsonNode read = paths.path(path + "/{id}").path("get");
+            assertThat(read.path("responses").propertyNames()).as(path).contains("200", "400", "404");
+        }
+    }
+
+    @Test
     void offersALoginAtTheIssuerAndABearerToken() {
         JsonNode document = docs.document();
 

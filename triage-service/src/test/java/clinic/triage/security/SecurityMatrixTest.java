@@ -52,6 +52,12 @@ class SecurityMatrixTest {
             api("/ops/v1/audit-events").at("/ops/v1/audit-events?objectId={id}").allows("GET HEAD", OPS),
             api("/api/v1/triage-decisions/{reportId}").allows("GET HEAD", CLINICIAN, TRIAGE_READ),
             api("/api/v1/ruleset").allows("GET HEAD", CLINICIAN, OPS, TRIAGE_READ),
+            api("/fhir/DetectedIssue").at("/fhir/DetectedIssue?subject-report={id}")
+                    .allows("GET HEAD", CLINICIAN, TRIAGE_READ),
+            api("/fhir/DetectedIssue/{id}").allows("GET HEAD", CLINICIAN, TRIAGE_READ),
+            api("/fhir/ServiceRequest").at("/fhir/ServiceRequest?subject-report={id}")
+                    .allows("GET HEAD", CLINICIAN, TRIAGE_READ),
+            api("/fhir/ServiceRequest/{id}").allows("GET HEAD", CLINICIAN, TRIAGE_READ),
             // mapped by Spring Boot, open to nobody: the error page (rendered for other requests only), static
             // files and web jars (triage has none)
             api("/error"),
