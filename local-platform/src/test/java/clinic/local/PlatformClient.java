@@ -65,6 +65,15 @@ final class PlatformClient {
         return send(request);
     }
 
+    /** A QuestionnaireResponse to intake's FHIR endpoint, as the integration client (an EHR) sends it. */
+    Response submitFhir(String questionnaireResponse) {
+        HttpRequest request = authorized(HttpRequest.newBuilder(intake("/fhir/QuestionnaireResponse")),
+                        tokens::integration)
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(questionnaireResponse)).build();
+        return send(request);
+    }
+
     /** The patient web form's POST, as a browser sends it after patient-demo logged in (see {@link PageBrowser}). */
     Response submitForm(String formBody) {
         HttpResponse<String> response = patientBrowser().submitForm(formBody);
