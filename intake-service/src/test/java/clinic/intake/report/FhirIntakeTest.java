@@ -168,6 +168,18 @@ class FhirIntakeTest {
     }
 
     @Test
+    void theReadmesExampleResponseIsStored() throws java.io.IOException {
+        byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+                "../docs/examples/questionnaire-response.json"));
+
+        HttpResponse<String> response = http.post(RESPONSES, example, "application/fhir+json");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(validation.errors(PARSER.parseResource(QuestionnaireResponse.class,
+                new String(example, StandardCharsets.UTF_8)))).isEmpty();
+    }
+
+    @Test
     void storesTheSameAnswersAsTheJsonApiDoesForTheSameReport() {
         HttpResponse<String> json = http.submit(TestReports.validJson());
         HttpResponse<String> fhir = http.post(RESPONSES, body(write(contractValues(), true)), "application/fhir+json");
