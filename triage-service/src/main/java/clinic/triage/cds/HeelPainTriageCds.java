@@ -1,5 +1,6 @@
 package clinic.triage.cds;
 
+import clinic.fhir.HeelPainIntake;
 import clinic.fhir.IntakeResponse;
 import clinic.fhir.QuestionnaireResponseReader;
 import clinic.support.fhir.FhirJson;
@@ -56,7 +57,7 @@ class HeelPainTriageCds {
         request.check();
         QuestionnaireResponse response = fhir.read(request.questionnaireResponse().toString(),
                 QuestionnaireResponse.class);
-        IntakeResponse intake = QuestionnaireResponseReader.read(response);
+        IntakeResponse intake = clinicalPart(QuestionnaireResponseReader.read(response));
         if (!intake.isValid()) {
             // the issues name linkIds and contract limits; the answers themselves stay out of the log
             log.info("CDS hook instance {} refused: {} issue(s) in the QuestionnaireResponse",
@@ -73,6 +74,16 @@ class HeelPainTriageCds {
         log.info("CDS hook instance {}: card {} {} (ruleset {})", request.hookInstance(), card.uuid(),
                 outcome.disposition(), outcome.ruleset().version());
         return new CdsResponse(List.of(card));
+    }
+
+    /**
+     * The response without its patient.* items' issues: the EHR knows its patient, so the name, email and id the
+     * clinic's own form requires may be missing here. Whatever patient details are given are never read.
+     */
+    private static IntakeResponse clinicalPart(IntakeResponse read) {
+        return new IntakeResponse(read.values(), read.issues().stream()
+                .filter(issue -> issue.linkId() == null || !issue.linkId().startsWith(HeelPainIntake.PATIENT_PREFIX))
+                .toList());
     }
 
     /** What the service needs from the request, checked before any FHIR is read. */
