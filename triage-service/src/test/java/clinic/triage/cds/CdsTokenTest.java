@@ -15,10 +15,12 @@ import org.springframework.test.web.servlet.MvcResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.http.HttpHeaders.AUTHORIZATION;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** CDS Hooks 2.0's trust in EHRs: only a fresh, unused JWT of a trusted EHR, for this very endpoint, gets in. */
@@ -76,8 +78,19 @@ class CdsTokenTest {
     }
 
     @Test
+    void discoveryIgnoresAnyTokenAndSpendsNoJti() throws Exception {
+        String token = EhrIssuer.A.token();
+        for (String anyToken : new String[] {token, "not.a.jwt", TestIssuer.get().clinician("clinician-cds")}) {
+            assertThat(mvc.perform(get(CdsPaths.SERVICES).header(AUTHORIZATION, "Bearer " + anyToken)).andReturn()
+                    .getResponse().getStatus()).isEqualTo(200);
+        }
+
+        assertThat(send(CdsPaths.SERVICE, token).getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void aMisdirectedTokenDoesNotUseUpItsJti() throws Exception {
-        String jti = java.util.UUID.randomUUID().toString();
+        String jti = UUID.randomUUID().toString();
         String misdirected = EhrIssuer.A.token(claims -> claims.jwtID(jti).audience("https://elsewhere.example/x"));
         String proper = EhrIssuer.A.token(claims -> claims.jwtID(jti));
 
@@ -93,8 +106,7 @@ class CdsTokenTest {
 
     @Test
     void anEhrTokenOpensNothingOfTheClinicApi() throws Exception {
-        MvcResult result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .get("/api/v1/ruleset").header(AUTHORIZATION, "Bearer " + EhrIssuer.A.token())).andReturn();
+        MvcResult result = mvc.perform(get("/api/v1/ruleset").header(AUTHORIZATION, "Bearer " + EhrIssuer.A.token())).andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(401);
     }

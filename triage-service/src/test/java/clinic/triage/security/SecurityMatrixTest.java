@@ -52,6 +52,10 @@ class SecurityMatrixTest {
             api("/ops/v1/audit-events").at("/ops/v1/audit-events?objectId={id}").allows("GET HEAD", OPS),
             api("/api/v1/triage-decisions/{reportId}").allows("GET HEAD", CLINICIAN, TRIAGE_READ),
             api("/api/v1/ruleset").allows("GET HEAD", CLINICIAN, OPS, TRIAGE_READ),
+            // CDS Hooks: a chain of its own taking EHR-signed JWTs only (clinic.triage.cds.security, CdsTokenTest)
+            api("/cds-services").ownTokensOnly().allowsEveryone("GET HEAD"),
+            api("/cds-services/heel-pain-triage").ownTokensOnly(),
+            api("/cds-services/heel-pain-triage/feedback").ownTokensOnly(),
             // mapped by Spring Boot, open to nobody: the error page (rendered for other requests only), static
             // files and web jars (triage has none)
             api("/error"),

@@ -4,6 +4,7 @@ import clinic.support.security.AllowedRoutes;
 import clinic.support.security.ProblemResponses;
 import clinic.triage.cds.CdsPaths;
 import clinic.triage.cds.CdsProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,7 +13,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.time.Clock;
 
@@ -30,6 +34,10 @@ import static clinic.support.security.AllowedRoute.post;
 @Configuration(proxyBeanMethods = false)
 class CdsSecurity {
 
+    private static final DefaultBearerTokenResolver TOKENS = new DefaultBearerTokenResolver();
+    private static final RequestMatcher DISCOVERY = PathPatternRequestMatcher.withDefaults()
+            .matcher(CdsPaths.SERVICES);
+
     static final AllowedRoutes ROUTES = AllowedRoutes.of(
             get(CdsPaths.SERVICES).toAnyone(),
             post(CdsPaths.SERVICE, CdsPaths.FEEDBACK).to(EhrTokens.CDS_CLIENT));
@@ -42,6 +50,7 @@ class CdsSecurity {
         http.securityMatcher(CdsPaths.SERVICES, CdsPaths.SERVICES + "/**");
         ROUTES.customize(http);
         http.oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(CdsSecurity::tokenOutsideDiscovery)
                         .authenticationManagerResolver(EhrTokens.resolver(properties, uses, clock))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
@@ -58,5 +67,13 @@ class CdsSecurity {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .csrf(AbstractHttpConfigurer::disable);
         return http.build();
+    }
+
+    /**
+     * Discovery ignores any token: it is public, a token there is not meant for it (a clinic token would be refused
+     * as not an EHR's), and checking an EHR's token would spend its single-use jti on a call that needed none.
+     */
+    private static String tokenOutsideDiscovery(HttpServletRequest request) {
+        return DISCOVERY.matches(request) ? null : TOKENS.resolve(request);
     }
 }
