@@ -3,6 +3,7 @@ package clinic.triage.cds;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,6 +45,7 @@ class CdsDiscoveryController {
     @Operation(summary = "CDS Hooks discovery", description = "The CDS services triage offers, with their hook "
             + "and prefetch templates. No token needed.")
     @ApiResponse(responseCode = "200", description = "The services")
+    @SecurityRequirements // none: public, unlike the document's default
     Discovery discovery() {
         return DISCOVERY;
     }

@@ -48,6 +48,8 @@ class ApiDocumentsTest {
         JsonNode paths = docs.document().path("paths");
 
         assertThat(paths.path("/cds-services").path("get").path("tags").path(0).asString()).isEqualTo("CDS Hooks");
+        assertThat(paths.path("/cds-services").path("get").path("security").isArray()).as("public").isTrue();
+        assertThat(paths.path("/cds-services").path("get").path("security")).isEmpty();
         assertThat(paths.path("/cds-services/heel-pain-triage").path("post").path("responses").propertyNames())
                 .contains("200", "400", "412");
         assertThat(paths.path("/cds-services/heel-pain-triage/feedback").path("post").path("responses")

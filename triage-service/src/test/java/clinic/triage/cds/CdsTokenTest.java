@@ -106,7 +106,8 @@ class CdsTokenTest {
 
     @Test
     void anEhrTokenOpensNothingOfTheClinicApi() throws Exception {
-        MvcResult result = mvc.perform(get("/api/v1/ruleset").header(AUTHORIZATION, "Bearer " + EhrIssuer.A.token())).andReturn();
+        MvcResult result = mvc.perform(get("/api/v1/ruleset")
+                .header(AUTHORIZATION, "Bearer " + EhrIssuer.A.token())).andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(401);
     }
