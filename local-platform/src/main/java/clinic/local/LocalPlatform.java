@@ -86,7 +86,7 @@ public final class LocalPlatform implements AutoCloseable {
             platform.startAuthServer();
             platform.startService(IntakeApplication::application, settings.intakePort(), settings.pageServiceArgs());
             platform.startService(TriageApplication::application, settings.triagePort(),
-                    settings.pagelessServiceArgs());
+                    concat(settings.pagelessServiceArgs(), settings.cdsArgs()));
             platform.startService(NotificationApplication::application, settings.notificationPort(),
                     settings.pageServiceArgs());
             new ReadinessProbe().awaitReady(List.of(settings.intakePort(), settings.triagePort(),
@@ -116,10 +116,18 @@ public final class LocalPlatform implements AutoCloseable {
                 "--clinic.auth.web-redirect-uris=" + settings.intakeBaseUrl() + "/login/oauth2/code/clinic,"
                         + settings.notificationBaseUrl() + "/login/oauth2/code/clinic",
                 // the three Swagger UIs (client clinic-api-docs): their redirect page and CORS for the token request
-                "--clinic.auth.api-docs-origins=" + String.join(",", settings.apiDocsOrigins())));
+                "--clinic.auth.api-docs-origins=" + String.join(",", settings.apiDocsOrigins()),
+                // the audience of client clinic-ehr's tokens: triage's CDS Hooks service on this platform's port
+                "--clinic.auth.cds-service-url=" + settings.cdsServiceUrl()));
         return LocalAuthServer.application()
                 .registerShutdownHook(false)
                 .run(args.toArray(String[]::new));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private void startService(Supplier<SpringApplicationBuilder> application, int port, List<String> ownArgs) {
@@ -150,6 +158,8 @@ public final class LocalPlatform implements AutoCloseable {
                 "  intake        http://localhost:" + settings.intakePort() + "/api/v1/symptom-reports",
                 "  triage        http://localhost:" + settings.triagePort() + "/api/v1/triage-decisions/{reportId}"
                         + "   http://localhost:" + settings.triagePort() + "/api/v1/ruleset",
+                "  CDS Hooks     " + settings.triageBaseUrl() + "/cds-services   (EHR client clinic-ehr / "
+                        + "clinic-ehr-secret, scope cds:invoke)",
                 "  notification  http://localhost:" + settings.notificationPort() + "/api/v1/notifications?reportId="
                         + "   http://localhost:" + settings.notificationPort() + "/api/v1/alerts",
                 "  API documents " + apiDocuments() + "   (OpenAPI at /v3/api-docs; Swagger UI: Authorize, "

@@ -142,6 +142,22 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
                 "--spring.security.oauth2.client.provider.clinic-tokens.token-uri=" + issuer() + "/oauth2/token");
     }
 
+    /** Triage's CDS Hooks service, where an EHR's token must be addressed ({@code aud}). */
+    String cdsServiceUrl() {
+        return triageBaseUrl() + "/cds-services/heel-pain-triage";
+    }
+
+    /**
+     * What triage's CDS Hooks service is told: its public address (the audience of EHR tokens) and the EHR it
+     * trusts. Locally the platform's issuer plays the EHR (client {@code clinic-ehr}, see the issuer's
+     * {@code clinic.auth.cds-service-url}).
+     */
+    List<String> cdsArgs() {
+        return List.of("--clinic.cds.public-base-url=" + triageBaseUrl(),
+                "--clinic.cds.clients[0].issuer=" + issuer(),
+                "--clinic.cds.clients[0].jwks-uri=" + issuer() + "/oauth2/jwks");
+    }
+
     /**
      * What the services with pages (intake's patient pages, notification's clinician pages) are told: where their
      * pages send people to log in. (Triage has no pages and is not told.)

@@ -39,6 +39,17 @@ class PlatformSettingsTest {
     }
 
     @Test
+    void triageTrustsThisPlatformsIssuerForCdsHooksAtItsOwnPort() {
+        PlatformSettings settings = PlatformSettings.fromArgs(new String[] {"--triage-port=9082", "--auth-port=9900"},
+                Map.of());
+
+        assertThat(settings.cdsServiceUrl()).isEqualTo("http://localhost:9082/cds-services/heel-pain-triage");
+        assertThat(settings.cdsArgs()).containsExactly("--clinic.cds.public-base-url=http://localhost:9082",
+                "--clinic.cds.clients[0].issuer=http://localhost:9900",
+                "--clinic.cds.clients[0].jwks-uri=http://localhost:9900/oauth2/jwks");
+    }
+
+    @Test
     void theServiceWithoutPagesLeavesOutTheSessionStoreAndNoServiceRunsTheIssuer() {
         PlatformSettings settings = PlatformSettings.fromArgs(new String[0], Map.of());
         String forEveryService = String.join(",", PlatformSettings.NOT_FOR_SERVICES);

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The OAuth2 clients of local mode: the patient web pages, the command-line login of the demo accounts,
- * scripts and integrations, metrics scraping, and service-to-service.
+ * scripts and integrations, metrics scraping, service-to-service, and an EHR for triage's CDS Hooks service.
  */
 @Configuration(proxyBeanMethods = false)
 class DemoClients {
@@ -35,7 +35,8 @@ class DemoClients {
                         "reports:write", "reports:read", "triage:read", "notifications:read"),
                 machineClient("clinic-metrics", passwordEncoder.encode("clinic-metrics-secret"), "metrics:read"),
                 machineClient("notification-service", passwordEncoder.encode("notification-service-secret"),
-                        "patients:contact", "cases:read"));
+                        "patients:contact", "cases:read"),
+                ehrClient(passwordEncoder.encode("clinic-ehr-secret")));
     }
 
     /**
@@ -100,6 +101,16 @@ class DemoClients {
                 .clientSettings(ClientSettings.builder().requireProofKey(true)
                         .requireAuthorizationConsent(false).build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
+                .build();
+    }
+
+    /**
+     * A stand-in EHR calling triage's CDS Hooks service: its tokens are addressed to that service's URL only
+     * ({@link ClinicTokenClaims}) and live 5 minutes, the longest CDS Hooks allows.
+     */
+    private static RegisteredClient ehrClient(String encodedSecret) {
+        return RegisteredClient.from(machineClient(ClinicTokenClaims.EHR_CLIENT, encodedSecret, "cds:invoke"))
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(5)).build())
                 .build();
     }
 

@@ -3,6 +3,7 @@ package clinic.local.auth;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,38 @@ class ClientCredentialsTest {
         assertThat(claims.getStringListClaim("scope")).containsExactlyInAnyOrder("reports:write", "reports:read");
         assertThat(claims.getStringListClaim("roles")).isEmpty();
         assertThat(claims.getExpirationTime()).isAfter(claims.getIssueTime());
+    }
+
+    /** CDS Hooks 2.0: the EHR's token is for triage's CDS service alone, short-lived, with a kid and a unique jti. */
+    @Test
+    void ehrClientGetsCdsHooksTokensAddressedToTriagesCdsServiceOnly() throws Exception {
+        String first = ehrToken();
+        String second = ehrToken();
+
+        JWTClaimsSet claims = server.verify(first);
+        assertThat(claims.getAudience()).containsExactly("http://localhost:8082/cds-services/heel-pain-triage");
+        assertThat(claims.getIssuer()).isEqualTo(server.issuer());
+        assertThat(claims.getStringListClaim("scope")).containsExactly("cds:invoke");
+        assertThat(claims.getJWTID()).isNotBlank().isNotEqualTo(server.verify(second).getJWTID());
+        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime())
+                .isPositive().isLessThanOrEqualTo(300_000);
+        assertThat(SignedJWT.parse(first).getHeader().getKeyID()).isNotBlank();
+    }
+
+    @Test
+    void ehrClientGetsNoClinicApiScope() throws Exception {
+        HttpResponse<String> response = server.tokenRequest("clinic-ehr", "clinic-ehr-secret",
+                params("grant_type", "client_credentials", "scope", "triage:read"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response.body()).get("error")).isEqualTo("invalid_scope");
+    }
+
+    private String ehrToken() throws Exception {
+        HttpResponse<String> response = server.tokenRequest("clinic-ehr", "clinic-ehr-secret",
+                params("grant_type", "client_credentials", "scope", "cds:invoke"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return (String) json(response.body()).get("access_token");
     }
 
     @Test

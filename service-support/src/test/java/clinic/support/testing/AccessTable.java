@@ -101,6 +101,7 @@ public final class AccessTable {
         private final String pattern;
         private final boolean page;
         private String example;
+        private boolean ownTokensOnly;
         private final Map<HttpMethod, Set<Caller>> allowed = new HashMap<>();
 
         private Row(String pattern, boolean page) {
@@ -115,6 +116,16 @@ public final class AccessTable {
          */
         public Row at(String examplePath) {
             this.example = examplePath;
+            return this;
+        }
+
+        /**
+         * The route's chain takes tokens of its own kind only, never the clinic issuer's (triage's CDS Hooks
+         * addresses take EHR-signed JWTs): every bearer caller of the walk is refused as one without a valid token,
+         * {@code 401}, whatever its role or scope.
+         */
+        public Row ownTokensOnly() {
+            this.ownTokensOnly = true;
             return this;
         }
 
@@ -145,7 +156,7 @@ public final class AccessTable {
                 return Outcome.ALLOWED;
             }
             if (!page) {
-                return caller.hasBearerToken() ? Outcome.FORBIDDEN : Outcome.UNAUTHORIZED;
+                return caller.hasBearerToken() && !ownTokensOnly ? Outcome.FORBIDDEN : Outcome.UNAUTHORIZED;
             }
             if (!caller.isPageLogin() && SAFE.contains(method)) {
                 return Outcome.LOGIN;

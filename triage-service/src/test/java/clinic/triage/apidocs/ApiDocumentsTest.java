@@ -58,6 +58,19 @@ class ApiDocumentsTest {
     }
 
     @Test
+    void describesTheCdsHooksEndpointsUnderTheirOwnTag() {
+        JsonNode paths = docs.document().path("paths");
+
+        assertThat(paths.path("/cds-services").path("get").path("tags").path(0).asString()).isEqualTo("CDS Hooks");
+        assertThat(paths.path("/cds-services").path("get").path("security").isArray()).as("public").isTrue();
+        assertThat(paths.path("/cds-services").path("get").path("security")).isEmpty();
+        assertThat(paths.path("/cds-services/heel-pain-triage").path("post").path("responses").propertyNames())
+                .contains("200", "400", "412");
+        assertThat(paths.path("/cds-services/heel-pain-triage/feedback").path("post").path("responses")
+                .propertyNames()).contains("200", "400", "404");
+    }
+
+    @Test
     void offersALoginAtTheIssuerAndABearerToken() {
         JsonNode document = docs.document();
 

@@ -81,7 +81,7 @@ class PostgresProfileTest {
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
         assertThat(jdbc.queryForList("select script from flyway_schema_history where success", String.class))
-                .containsExactly("V5__triage_decision.sql", "V6__decision_owner.sql");
+                .containsExactly("V5__triage_decision.sql", "V6__decision_owner.sql", "V7__cds_hooks.sql");
         assertThat(jdbc.queryForObject("select count(*) from support_schema_history where success "
                 + "and script = 'V4__audit_event_append_only.sql'", Integer.class)).isEqualTo(1);
 

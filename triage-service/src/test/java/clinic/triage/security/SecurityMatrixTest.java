@@ -58,6 +58,10 @@ class SecurityMatrixTest {
             api("/fhir/ServiceRequest").at("/fhir/ServiceRequest?subject-report={id}")
                     .allows("GET HEAD", CLINICIAN, TRIAGE_READ),
             api("/fhir/ServiceRequest/{id}").allows("GET HEAD", CLINICIAN, TRIAGE_READ),
+            // CDS Hooks: a chain of its own taking EHR-signed JWTs only (clinic.triage.cds.security, CdsTokenTest)
+            api("/cds-services").ownTokensOnly().allowsEveryone("GET HEAD"),
+            api("/cds-services/heel-pain-triage").ownTokensOnly(),
+            api("/cds-services/heel-pain-triage/feedback").ownTokensOnly(),
             // mapped by Spring Boot, open to nobody: the error page (rendered for other requests only), static
             // files and web jars (triage has none)
             api("/error"),

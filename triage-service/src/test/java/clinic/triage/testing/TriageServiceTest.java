@@ -15,7 +15,8 @@ import java.lang.annotation.Target;
 
 /**
  * The whole service against an embedded Kafka broker (KRaft), an in-memory H2 database and the test
- * OAuth2 issuer ({@link TestIssuer}), on a random port (MockMvc works as well). Every test
+ * OAuth2 issuer ({@link TestIssuer}), trusting the test EHRs for CDS Hooks ({@link EhrIssuer}), on a random
+ * port (MockMvc works as well). Every test
  * class using exactly this annotation shares one Spring context and one broker; tests keep apart by
  * using fresh report ids.
  */
@@ -30,6 +31,6 @@ import java.lang.annotation.Target;
         "clinic.outbox.relay.fixed-delay=50ms"})
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @AutoConfigureMockMvc
-@ContextCustomizerFactories(TestIssuerProperties.class)
+@ContextCustomizerFactories({TestIssuerProperties.class, EhrIssuerProperties.class})
 public @interface TriageServiceTest {
 }
