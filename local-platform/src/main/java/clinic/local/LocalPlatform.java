@@ -86,7 +86,7 @@ public final class LocalPlatform implements AutoCloseable {
             platform.startAuthServer();
             platform.startService(IntakeApplication::application, settings.intakePort(), settings.pageServiceArgs());
             platform.startService(TriageApplication::application, settings.triagePort(),
-                    concat(settings.pagelessServiceArgs(), settings.cdsArgs()));
+                    concat(settings.pagelessServiceArgs(), settings.interoperabilityArgs()));
             platform.startService(NotificationApplication::application, settings.notificationPort(),
                     settings.pageServiceArgs());
             new ReadinessProbe().awaitReady(List.of(settings.intakePort(), settings.triagePort(),

@@ -148,14 +148,16 @@ record PlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int int
     }
 
     /**
-     * What triage's CDS Hooks service is told: its public address (the audience of EHR tokens) and the EHR it
-     * trusts. Locally the platform's issuer plays the EHR (client {@code clinic-ehr}, see the issuer's
-     * {@code clinic.auth.cds-service-url}).
+     * What triage's interoperability is told: the CDS Hooks service's public address (the audience of EHR tokens)
+     * and the EHR it trusts, and the FHIR addresses its DetectedIssues and ServiceRequests link to. Locally the
+     * platform's issuer plays the EHR (client {@code clinic-ehr}, see the issuer's {@code clinic.auth.cds-service-url}).
      */
-    List<String> cdsArgs() {
+    List<String> interoperabilityArgs() {
         return List.of("--clinic.cds.public-base-url=" + triageBaseUrl(),
                 "--clinic.cds.clients[0].issuer=" + issuer(),
-                "--clinic.cds.clients[0].jwks-uri=" + issuer() + "/oauth2/jwks");
+                "--clinic.cds.clients[0].jwks-uri=" + issuer() + "/oauth2/jwks",
+                "--clinic.fhir.public-base-url=" + triageBaseUrl(),
+                "--clinic.fhir.intake-base-url=" + intakeBaseUrl() + "/fhir");
     }
 
     /**

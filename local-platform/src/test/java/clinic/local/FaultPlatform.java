@@ -241,7 +241,7 @@ final class FaultPlatform implements ObservedPlatform, AutoCloseable {
         args.addAll(settings.serviceOverrides());
         if (service == Service.TRIAGE) {
             args.addAll(settings.pagelessServiceArgs());
-            args.addAll(settings.cdsArgs());
+            args.addAll(settings.interoperabilityArgs());
         } else {
             args.addAll(settings.pageServiceArgs());
         }

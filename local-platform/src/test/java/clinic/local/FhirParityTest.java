@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * policy and every vignette of the triage suite is submitted to the running platform twice, once as the JSON
  * API's report and once as a QuestionnaireResponse (alternately flat and in the Questionnaire's groups), and
  * both reports must come out of triage with the same disposition, red flags and top condition as each other
- * and as the policy expects.
+ * and as the policy expects. The same QuestionnaireResponse also goes to triage's CDS Hooks service, as an EHR
+ * sends it (a token of the platform issuer's EHR client), whose card must say the same.
  */
 @ExtendWith(SharedPlatform.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,7 +53,7 @@ class FhirParityTest {
         }
     }
 
-    private record Submitted(UUID json, UUID fhir) {
+    private record Submitted(UUID json, UUID fhir, Outcome card) {
     }
 
     private final Map<String, Submitted> submitted = new HashMap<>();
@@ -69,10 +70,13 @@ class FhirParityTest {
         for (int i = 0; i < CASES.size(); i++) {
             Case each = CASES.get(i);
             UUID json = client.accept(jsonReport(each));
-            PlatformClient.Response fhir = client.submitFhir(questionnaireResponse(each, i % 2 == 0));
+            String questionnaireResponse = questionnaireResponse(each, i % 2 == 0);
+            PlatformClient.Response fhir = client.submitFhir(questionnaireResponse);
             assertThat(fhir.status()).as(each.id() + ": " + fhir.body()).isEqualTo(201);
             UUID fhirId = UUID.fromString(fhir.json().get("id").asString());
-            submitted.put(each.id(), new Submitted(json, fhirId));
+            PlatformClient.Response cds = client.cdsHooks(questionnaireResponse);
+            assertThat(cds.status()).as(each.id() + ": " + cds.body()).isEqualTo(200);
+            submitted.put(each.id(), new Submitted(json, fhirId, cardOutcome(cds.json().path("cards").path(0))));
         }
     }
 
@@ -85,6 +89,7 @@ class FhirParityTest {
         Outcome fhir = outcome(decided(reports.fhir()));
 
         assertThat(fhir).as("through FHIR vs through JSON").isEqualTo(json);
+        assertThat(reports.card()).as("CDS Hooks card vs JSON").isEqualTo(json);
         assertThat(json.disposition()).as("disposition").isEqualTo(each.expected().get("disposition"));
         assertThat(json.redFlags()).as("red flags")
                 .isEqualTo(new TreeSet<>(strings(each.expected().get("redFlags"))));
@@ -102,6 +107,27 @@ class FhirParityTest {
         JsonNode conditions = decision.get("likelyConditions");
         String top = conditions.isEmpty() ? null : conditions.get(0).get("condition").asString();
         return new Outcome(decision.get("disposition").asString(), redFlags, top);
+    }
+
+    /**
+     * What a card says, read from its Markdown detail: the disposition line, the red-flag list and the first
+     * ranked condition. The indicator must match the disposition.
+     */
+    private static Outcome cardOutcome(JsonNode card) {
+        List<String> lines = card.path("detail").asString().lines().toList();
+        String disposition = lines.get(0).replace("**Disposition:** ", "").trim();
+        Set<String> redFlags = new TreeSet<>(lines.subList(lines.indexOf("### Red flags") + 1,
+                lines.indexOf("### Rules fired")).stream().filter(line -> line.startsWith("- "))
+                .map(line -> line.substring(2).trim()).toList());
+        int ranked = lines.indexOf("### Likely conditions (ranked)") + 1;
+        String top = lines.get(ranked).startsWith("1. ") ? lines.get(ranked).substring(3).split(" ")[0] : null;
+        String indicator = switch (disposition) {
+            case "EMERGENCY" -> "critical";
+            case "URGENT_REVIEW" -> "warning";
+            default -> "info";
+        };
+        assertThat(card.path("indicator").asString()).as("indicator of a " + disposition + " card").isEqualTo(indicator);
+        return new Outcome(disposition, redFlags, top);
     }
 
     private JsonNode decided(UUID reportId) {

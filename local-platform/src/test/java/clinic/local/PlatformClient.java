@@ -74,6 +74,22 @@ final class PlatformClient {
         return send(request);
     }
 
+    /**
+     * The QuestionnaireResponse to triage's CDS Hooks service, as an EHR sends it when the intake is signed: with
+     * a fresh token of the platform issuer's EHR client (the service takes each token once).
+     */
+    Response cdsHooks(String questionnaireResponse) {
+        String body = """
+                {"hook": "heel-pain-intake-signed", "hookInstance": "%s",
+                 "context": {"questionnaireResponseId": "qr", "questionnaireResponse": %s}}"""
+                .formatted(java.util.UUID.randomUUID(), questionnaireResponse);
+        String token = tokens.fresh("clinic-ehr", "clinic-ehr-secret", "cds:invoke");
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + settings.triagePort()
+                        + "/cds-services/heel-pain-triage"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** The patient web form's POST, as a browser sends it after patient-demo logged in (see {@link PageBrowser}). */
     Response submitForm(String formBody) {
         HttpResponse<String> response = patientBrowser().submitForm(formBody);

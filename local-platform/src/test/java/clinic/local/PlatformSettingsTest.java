@@ -39,14 +39,16 @@ class PlatformSettingsTest {
     }
 
     @Test
-    void triageTrustsThisPlatformsIssuerForCdsHooksAtItsOwnPort() {
+    void triageTrustsThisPlatformsIssuerForCdsHooksAndLinksToItsOwnFhirAddresses() {
         PlatformSettings settings = PlatformSettings.fromArgs(new String[] {"--triage-port=9082", "--auth-port=9900"},
                 Map.of());
 
         assertThat(settings.cdsServiceUrl()).isEqualTo("http://localhost:9082/cds-services/heel-pain-triage");
-        assertThat(settings.cdsArgs()).containsExactly("--clinic.cds.public-base-url=http://localhost:9082",
+        assertThat(settings.interoperabilityArgs()).containsExactly("--clinic.cds.public-base-url=http://localhost:9082",
                 "--clinic.cds.clients[0].issuer=http://localhost:9900",
-                "--clinic.cds.clients[0].jwks-uri=http://localhost:9900/oauth2/jwks");
+                "--clinic.cds.clients[0].jwks-uri=http://localhost:9900/oauth2/jwks",
+                "--clinic.fhir.public-base-url=http://localhost:9082",
+                "--clinic.fhir.intake-base-url=http://localhost:8081/fhir");
     }
 
     @Test

@@ -68,6 +68,11 @@ final class Tokens {
         return cached("client:" + clientId + ":" + scope, () -> clientCredentials(clientId, secret, scope));
     }
 
+    /** A new token every call, for a service that takes each token once (CDS Hooks). */
+    String fresh(String clientId, String secret, String scope) {
+        return clientCredentials(clientId, secret, scope);
+    }
+
     private String cached(String key, Supplier<String> fetch) {
         Cached hit = cache.get(key);
         if (hit != null && System.nanoTime() - hit.fetchedAtNanos() < REUSE_FOR.toNanos()) {

@@ -23,14 +23,14 @@ import java.util.UUID;
  */
 final class TriageCards {
 
-    static final String OVERRIDE_SYSTEM = "https://clinic.example/cds/override-reason";
+    static final String OVERRIDE_SYSTEM = "https://heel-pain-clinic.example/fhir/CodeSystem/cds-override-reason";
     /** The reasons a clinician may give for not following a card; feedback must use one of these codes. */
     static final List<Coding> OVERRIDE_REASONS = List.of(
             new Coding(OVERRIDE_SYSTEM, "clinical-judgement", "Clinical judgement differs"),
             new Coding(OVERRIDE_SYSTEM, "already-addressed", "Already addressed"),
             new Coding(OVERRIDE_SYSTEM, "patient-declined", "Patient declined"));
-    static final Coding TOPIC = new Coding("https://clinic.example/cds/topic", CdsPaths.SERVICE_ID,
-            "Heel-pain triage");
+    static final Coding TOPIC = new Coding("https://heel-pain-clinic.example/fhir/CodeSystem/cds-topic",
+            CdsPaths.SERVICE_ID, "Heel-pain triage");
 
     private final String rulesetUrl;
     private final SelfCareRequests plans;

@@ -45,7 +45,8 @@ class CdsFeedbackTest {
         double before = count("overridden");
 
         send(EhrIssuer.A, feedback(card, "overridden", null, """
-                , "overrideReason": {"reason": {"system": "https://clinic.example/cds/override-reason",
+                , "overrideReason": {"reason": {
+                  "system": "https://heel-pain-clinic.example/fhir/CodeSystem/cds-override-reason",
                   "code": "clinical-judgement"}, "userComment": "Seen in clinic this morning by Dr Who"}"""), 200);
 
         Map<String, Object> row = jdbc.sql("select * from cds_feedback where card_uuid = ?")
@@ -97,7 +98,8 @@ class CdsFeedbackTest {
         JsonNode selfCare = issueCard("SELF_CARE");
         String card = selfCare.path("uuid").asString();
         String overrideWith = """
-                , "overrideReason": {"reason": {"system": "https://clinic.example/cds/override-reason",
+                , "overrideReason": {"reason": {
+                  "system": "https://heel-pain-clinic.example/fhir/CodeSystem/cds-override-reason",
                   "code": "%s"}, "userComment": "%s"}""";
         String good = feedback(card, "accepted", null, "");
 
