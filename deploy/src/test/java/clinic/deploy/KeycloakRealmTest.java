@@ -37,7 +37,7 @@ class KeycloakRealmTest {
         assertThat(parsed.getRealm()).isEqualTo("clinic");
         assertThat(parsed.isBruteForceProtected()).isTrue();
         assertThat(parsed.getClients()).extracting(ClientRepresentation::getClientId)
-                .containsExactlyInAnyOrder("clinic-web", "clinic-api-docs", "clinic-integration",
+                .containsExactlyInAnyOrder("clinic-web", "clinic-api-docs", "clinic-integration", "clinic-ehr",
                         "notification-service", "clinic-metrics", "intake-service", "triage-service");
     }
 
@@ -219,6 +219,20 @@ class KeycloakRealmTest {
     }
 
     @Test
+    void clinicEhrGetsTokensAddressedToTriagesCdsServiceAsComposeConfiguresIt() {
+        Map<String, Object> ehr = client("clinic-ehr");
+        Map<String, Object> triageEnv = mapAt(Repo.yaml("docker-compose.yml"), "services.triage-service.environment");
+
+        assertThat(ehr).containsEntry("serviceAccountsEnabled", true).containsEntry("standardFlowEnabled", false)
+                .containsEntry("publicClient", false).containsEntry("fullScopeAllowed", false);
+        assertThat(ehr.get("defaultClientScopes")).isEqualTo(List.of("basic", "cds:invoke"));
+        assertThat(Repo.text(REALM_FILE)).contains("\"included.custom.audience\": \""
+                + triageEnv.get("CLINIC_CDS_PUBLIC_BASE_URL") + "/cds-services/heel-pain-triage\"");
+        assertThat(triageEnv.get("CLINIC_CDS_CLIENTS_0_ISSUER"))
+                .isEqualTo(triageEnv.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"));
+    }
+
+    @Test
     void clientSecretPlaceholdersAreSuppliedToKeycloakByCompose() {
         Set<String> placeholders = new TreeSet<>();
         Matcher matcher = PLACEHOLDER.matcher(Repo.text(REALM_FILE));
@@ -226,7 +240,7 @@ class KeycloakRealmTest {
             placeholders.add(matcher.group(1));
         }
         assertThat(placeholders).containsExactlyInAnyOrder("CLINIC_INTEGRATION_CLIENT_SECRET", "NOTIFICATION_CLIENT_SECRET",
-                "METRICS_CLIENT_SECRET");
+                "METRICS_CLIENT_SECRET", "CLINIC_EHR_CLIENT_SECRET");
         Map<String, Object> keycloakEnv = mapAt(Repo.yaml("docker-compose.yml"), "services.keycloak.environment");
         assertThat(keycloakEnv).containsKeys(placeholders.toArray(String[]::new));
     }
