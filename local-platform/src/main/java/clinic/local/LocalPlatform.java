@@ -156,6 +156,8 @@ public final class LocalPlatform implements AutoCloseable {
                         + "java -jar local-platform/target/local-platform.jar token clinician-demo"
                         + (settings.authPort() == 9000 ? "" : " --issuer=" + settings.issuer()),
                 "  intake        http://localhost:" + settings.intakePort() + "/api/v1/symptom-reports",
+                "  FHIR intake   http://localhost:" + settings.intakePort() + "/fhir/Questionnaire/heel-pain-intake"
+                        + "   http://localhost:" + settings.intakePort() + "/fhir/QuestionnaireResponse",
                 "  triage        http://localhost:" + settings.triagePort() + "/api/v1/triage-decisions/{reportId}"
                         + "   http://localhost:" + settings.triagePort() + "/api/v1/ruleset",
                 "  CDS Hooks     " + settings.triageBaseUrl() + "/cds-services   (EHR client clinic-ehr / "
