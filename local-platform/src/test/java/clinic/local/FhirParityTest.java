@@ -24,6 +24,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -56,28 +61,47 @@ class FhirParityTest {
     private record Submitted(UUID json, UUID fhir, Outcome card) {
     }
 
-    private final Map<String, Submitted> submitted = new HashMap<>();
+    private final Map<String, Submitted> submitted = new ConcurrentHashMap<>();
     private PlatformClient client;
 
     static List<Case> cases() {
         return CASES;
     }
 
-    /** All reports go in first, so the parameterised checks mostly find their decisions already made. */
+    /**
+     * All reports go in first, four at a time, so the parameterised checks mostly find their decisions already
+     * made.
+     */
     @BeforeAll
-    void submitEveryCaseBothWays() {
+    void submitEveryCaseBothWays() throws InterruptedException {
         client = SharedPlatform.running().client();
-        for (int i = 0; i < CASES.size(); i++) {
-            Case each = CASES.get(i);
-            UUID json = client.accept(jsonReport(each));
-            String questionnaireResponse = questionnaireResponse(each, i % 2 == 0);
-            PlatformClient.Response fhir = client.submitFhir(questionnaireResponse);
-            assertThat(fhir.status()).as(each.id() + ": " + fhir.body()).isEqualTo(201);
-            UUID fhirId = UUID.fromString(fhir.json().get("id").asString());
-            PlatformClient.Response cds = client.cdsHooks(questionnaireResponse);
-            assertThat(cds.status()).as(each.id() + ": " + cds.body()).isEqualTo(200);
-            submitted.put(each.id(), new Submitted(json, fhirId, cardOutcome(cds.json().path("cards").path(0))));
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < CASES.size(); i++) {
+                Case each = CASES.get(i);
+                boolean grouped = i % 2 == 0;
+                sent.add(senders.submit(() -> submitted.put(each.id(), submit(each, grouped))));
+            }
+            for (Future<?> one : sent) {
+                one.get();
+            }
+        } catch (ExecutionException e) {
+            throw new AssertionError(e.getCause());
+        } finally {
+            senders.shutdownNow();
         }
+    }
+
+    private Submitted submit(Case each, boolean grouped) {
+        UUID json = client.accept(jsonReport(each));
+        String questionnaireResponse = questionnaireResponse(each, grouped);
+        PlatformClient.Response fhir = client.submitFhir(questionnaireResponse);
+        assertThat(fhir.status()).as(each.id() + ": " + fhir.body()).isEqualTo(201);
+        UUID fhirId = UUID.fromString(fhir.json().get("id").asString());
+        PlatformClient.Response cds = client.cdsHooks(questionnaireResponse);
+        assertThat(cds.status()).as(each.id() + ": " + cds.body()).isEqualTo(200);
+        return new Submitted(json, fhirId, cardOutcome(cds.json().path("cards").path(0)));
     }
 
     @ParameterizedTest(name = "{0}")
