@@ -82,7 +82,7 @@ final class PlatformClient {
         String body = """
                 {"hook": "heel-pain-intake-signed", "hookInstance": "%s",
                  "context": {"questionnaireResponseId": "qr", "questionnaireResponse": %s}}"""
-                .formatted(java.util.UUID.randomUUID(), questionnaireResponse);
+                .formatted(UUID.randomUUID(), questionnaireResponse);
         String token = tokens.fresh("clinic-ehr", "clinic-ehr-secret", "cds:invoke");
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + settings.triagePort()
                         + "/cds-services/heel-pain-triage"))

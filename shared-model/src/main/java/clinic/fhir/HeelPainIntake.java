@@ -7,6 +7,7 @@ import clinic.fhir.IntakeItem.Type;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +77,7 @@ public final class HeelPainIntake {
                 "tenderBackOfHeelToPressure", "suddenOnsetWithPopOrSnap"));
         groups.put("running", List.of("recentLoadChanges", "symptomDurationDays", "weeksOfLoadReductionAndRehab",
                 "returnsWhenRunningResumes"));
-        return java.util.Collections.unmodifiableMap(groups);
+        return Collections.unmodifiableMap(groups);
     }
 
     private static List<IntakeItem> items() {

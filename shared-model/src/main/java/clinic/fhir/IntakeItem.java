@@ -1,5 +1,6 @@
 package clinic.fhir;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public record IntakeItem(String linkId, Type type, boolean required, boolean rep
         if (codes == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(codes.getEnumConstants()).map(Enum::name).toList();
+        return Arrays.stream(codes.getEnumConstants()).map(Enum::name).toList();
     }
 
     /** The code system of a choice's answers. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a QuestionnaireResponse said, read against the contract: each answered item's value by linkId
@@ -67,7 +68,7 @@ public record IntakeResponse(Map<String, Object> values, List<ResponseIssue> iss
         if (value == null) {
             return Set.of();
         }
-        return ((Set<?>) value).stream().map(type::cast).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return ((Set<?>) value).stream().map(type::cast).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

@@ -3,6 +3,7 @@ package clinic.fhir;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
@@ -55,7 +56,7 @@ public final class QuestionnaireResponseReader {
         for (IntakeItem item : HeelPainIntake.ITEMS) {
             if (item.required() && !values.containsKey(item.linkId()) && !reported(item.linkId())) {
                 issues.add(new ResponseIssue(expression(ROOT, item.linkId()), item.linkId(),
-                        "required item '" + item.linkId() + "' is not answered"));
+                        "required item '" + item.linkId() + "' is not answered", IssueType.REQUIRED));
             }
         }
     }
@@ -93,7 +94,8 @@ public final class QuestionnaireResponseReader {
         }
         if (answers.isEmpty()) {
             if (field.required()) {
-                issues.add(new ResponseIssue(at, linkId, "required item '" + linkId + "' has no answer"));
+                issues.add(new ResponseIssue(at, linkId, "required item '" + linkId + "' has no answer",
+                        IssueType.REQUIRED));
             }
             return;
         }

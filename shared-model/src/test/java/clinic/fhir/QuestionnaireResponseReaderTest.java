@@ -9,6 +9,7 @@ import clinic.events.intake.Symptom;
 import clinic.events.intake.Trend;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
@@ -103,6 +104,8 @@ class QuestionnaireResponseReaderTest {
                 .contains("QuestionnaireResponse.item.where(linkId='ageYears')",
                         "QuestionnaireResponse.item.where(linkId='painScore').answer[0]");
         assertThat(read.issues()).allSatisfy(issue -> assertThat(issue.message()).doesNotContain("secret"));
+        assertThat(read.issues()).filteredOn(issue -> issue.type() == OperationOutcome.IssueType.REQUIRED)
+                .extracting(ResponseIssue::linkId).containsExactly("ageYears");
     }
 
     @Test

@@ -14,7 +14,9 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
 import org.hl7.fhir.r4.model.ValueSet;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ final class HeelPainQuestionnaire {
     static final String ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl";
     static final String HELP_SUFFIX = ".help";
     /** The date of this version of the Questionnaire (and of its value sets' expansions). */
-    static final java.util.Date VERSION_DATE = java.util.Date.from(java.time.Instant.parse("2026-12-06T00:00:00Z"));
+    static final Date VERSION_DATE = Date.from(Instant.parse("2026-12-06T00:00:00Z"));
 
     private HeelPainQuestionnaire() {
     }

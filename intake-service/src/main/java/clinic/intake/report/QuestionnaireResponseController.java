@@ -81,7 +81,7 @@ class QuestionnaireResponseController {
         IntakeResponse read = QuestionnaireResponseReader.read(fhir.read(body, QuestionnaireResponse.class));
         if (!read.isValid()) {
             throw FhirRequestException.invalid(HttpStatus.BAD_REQUEST, read.issues().stream()
-                    .map(issue -> new Problem(issue.expression(), issue.message())).toList());
+                    .map(issue -> new Problem(issue.expression(), issue.message(), issue.type())).toList());
         }
         SymptomReportRequest request = IntakeQuestionnaireResponses.request(read);
         List<Problem> violations = validator.validate(request).stream()

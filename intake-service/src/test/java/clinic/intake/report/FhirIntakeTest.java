@@ -35,15 +35,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,9 +73,14 @@ class FhirIntakeTest {
 
     @BeforeAll
     static void buildTheValidator() {
+        validation = questionnaireValidation();
+    }
+
+    /** HAPI's validator knowing the Questionnaire and its code systems (one per test JVM, see FhirValidation). */
+    static FhirValidation questionnaireValidation() {
         List<IBaseResource> conformance = new ArrayList<>(HeelPainQuestionnaire.codeSystems());
         conformance.add(HeelPainQuestionnaire.build());
-        validation = FhirValidation.r4(conformance.toArray(IBaseResource[]::new));
+        return FhirValidation.r4(conformance.toArray(IBaseResource[]::new));
     }
 
     @BeforeEach
@@ -168,8 +177,8 @@ class FhirIntakeTest {
     }
 
     @Test
-    void theReadmesExampleResponseIsStored() throws java.io.IOException {
-        byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+    void theReadmesExampleResponseIsStored() throws IOException {
+        byte[] example = Files.readAllBytes(Path.of(
                 "../docs/examples/questionnaire-response.json"));
 
         HttpResponse<String> response = http.post(RESPONSES, example, "application/fhir+json");
@@ -262,7 +271,7 @@ class FhirIntakeTest {
         assertThat(refused(body(response))).containsExactly(expression);
     }
 
-    private static QuestionnaireResponse broken(java.util.function.Consumer<Map<String, Object>> change) {
+    private static QuestionnaireResponse broken(Consumer<Map<String, Object>> change) {
         Map<String, Object> values = contractValues();
         change.accept(values);
         return write(values, true);

@@ -6,7 +6,6 @@ import clinic.intake.IntakeHttp;
 import clinic.intake.IntakeServiceTest;
 import clinic.intake.Tables;
 import clinic.support.testing.FhirValidation;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,9 +57,7 @@ class QuestionnaireResponseMutationTest {
 
     @BeforeAll
     static void buildTheValidator() {
-        List<IBaseResource> conformance = new ArrayList<>(HeelPainQuestionnaire.codeSystems());
-        conformance.add(HeelPainQuestionnaire.build());
-        validation = FhirValidation.r4(conformance.toArray(IBaseResource[]::new));
+        validation = FhirIntakeTest.questionnaireValidation();
     }
 
     @Test

@@ -10,8 +10,13 @@ import java.util.List;
 /** A FHIR request that cannot be carried out, with the OperationOutcome that says why, for the caller. */
 public class FhirRequestException extends RuntimeException {
 
-    /** One problem: where (a FHIRPath expression, or null for the whole request) and what. */
-    public record Problem(String expression, String diagnostics) {
+    /** One problem: where (a FHIRPath expression, or null for the whole request), what, and its issue type. */
+    public record Problem(String expression, String diagnostics, IssueType type) {
+
+        /** A value that is there but wrong: issue type {@code invalid}. */
+        public Problem(String expression, String diagnostics) {
+            this(expression, diagnostics, IssueType.INVALID);
+        }
     }
 
     private final HttpStatus status;
@@ -27,13 +32,13 @@ public class FhirRequestException extends RuntimeException {
         return invalid(status, List.of(new Problem(expression, diagnostics)));
     }
 
-    /** Each problem becomes an error issue of type {@code invalid} (or {@code required}), located by expression. */
+    /** Each problem becomes an error issue of its type, located by its expression. */
     public static FhirRequestException invalid(HttpStatus status, List<Problem> problems) {
         OperationOutcome outcome = new OperationOutcome();
         for (Problem problem : problems) {
             OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
                     .setSeverity(IssueSeverity.ERROR)
-                    .setCode(problem.diagnostics().contains("required") ? IssueType.REQUIRED : IssueType.INVALID)
+                    .setCode(problem.type())
                     .setDiagnostics(problem.diagnostics());
             if (problem.expression() != null) {
                 issue.addExpression(problem.expression());

@@ -5,6 +5,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -37,20 +38,32 @@ public final class ClinicResourceServer implements Customizer<HttpSecurity> {
     @Override
     public void customize(HttpSecurity http) {
         JwtDecoder decoder = http.getSharedObject(ApplicationContext.class).getBean(JwtDecoder.class);
+        statelessBearerTokens(http, server -> server.jwt(jwt -> jwt
+                .decoder(new IssuerOutageAwareDecoder(decoder))
+                .jwtAuthenticationConverter(new ClinicAuthorities())));
+    }
+
+    /**
+     * What every bearer-token chain of the clinic shares, whoever issues its tokens: problem+json refusals with
+     * fixed texts (a token that cannot be checked, e.g. its keys unreachable, is a 503, not a 500 error page), no
+     * session, no saved requests, no CSRF. {@code tokens} says how tokens are read and checked: the clinic
+     * issuer's JWTs here, an EHR's in triage's CDS Hooks chain.
+     */
+    public static void statelessBearerTokens(HttpSecurity http,
+                                             Customizer<OAuth2ResourceServerConfigurer<HttpSecurity>> tokens) {
         ProblemResponses problems = new ProblemResponses();
-        http.oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(new IssuerOutageAwareDecoder(decoder))
-                                .jwtAuthenticationConverter(new ClinicAuthorities()))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems)
-                        // a token that cannot be checked (issuer unreachable) is a 503, not a 500 error page
-                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
-                            @Override
-                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
-                                filter.setAuthenticationFailureHandler(problems);
-                                return filter;
-                            }
-                        }))
+        http.oauth2ResourceServer(server -> {
+            tokens.customize(server);
+            server.authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler(problems);
+                            return filter;
+                        }
+                    });
+        })
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)

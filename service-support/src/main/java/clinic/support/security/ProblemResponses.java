@@ -28,7 +28,7 @@ import java.util.Map;
  * request the firewall refuses. The bodies are fixed texts: never the exception's message (it can quote the
  * token or the issuer's answer), never an exception name.
  */
-public final class ProblemResponses
+final class ProblemResponses
         implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler, RequestRejectedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);

@@ -16,15 +16,21 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.MetadataResource;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HAPI FHIR's own R4 validator, as an independent judge of the resources the services write and read: the core
  * R4 profiles and terminology, plus any conformance resources a test adds (the heel-pain Questionnaire, so a
- * QuestionnaireResponse is checked against its items). Building it loads the whole R4 specification (seconds),
- * so a test class builds one and keeps it.
+ * QuestionnaireResponse is checked against its items). Nothing in the chain fetches from the network. Building
+ * one loads the whole R4 specification (seconds, some 200 MB), so one is built per set of conformance resources
+ * and shared by every test class of the JVM that asks for the same set.
  */
 public final class FhirValidation {
+
+    private static final Map<List<String>, FhirValidation> BUILT = new ConcurrentHashMap<>();
 
     private final FhirValidator validator;
 
@@ -34,6 +40,18 @@ public final class FhirValidation {
 
     /** @param conformance resources the validator should know besides R4's own, e.g. a Questionnaire */
     public static FhirValidation r4(IBaseResource... conformance) {
+        return BUILT.computeIfAbsent(canonicals(conformance), key -> build(conformance));
+    }
+
+    /** What tells one set of conformance resources from another: each one's type, url and version. */
+    private static List<String> canonicals(IBaseResource... conformance) {
+        FhirContext context = FhirContext.forR4Cached();
+        return Arrays.stream(conformance).map(resource -> context.getResourceType(resource) + " "
+                + context.newTerser().getSinglePrimitiveValueOrNull(resource, "url") + "|"
+                + context.newTerser().getSinglePrimitiveValueOrNull(resource, "version")).toList();
+    }
+
+    private static FhirValidation build(IBaseResource... conformance) {
         FhirContext context = FhirContext.forR4Cached();
         PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(context);
         for (IBaseResource resource : conformance) {
@@ -47,10 +65,7 @@ public final class FhirValidation {
         ValidationSupportChain chain = new ValidationSupportChain(new Canonicals(context, List.of(conformance)),
                 new DefaultProfileValidationSupport(context), new InMemoryTerminologyServerValidationSupport(context),
                 new CommonCodeSystemsTerminologyService(context), ours);
-        FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
-        // our canonical urls are example.org-style names, not servers to fetch: never go to the network
-        instanceValidator.setNoTerminologyChecks(false);
-        FhirValidator validator = context.newValidator().registerValidatorModule(instanceValidator);
+        FhirValidator validator = context.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
         return new FhirValidation(validator);
     }
 

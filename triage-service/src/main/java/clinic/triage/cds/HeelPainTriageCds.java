@@ -63,7 +63,7 @@ class HeelPainTriageCds {
             log.info("CDS hook instance {} refused: {} issue(s) in the QuestionnaireResponse",
                     request.hookInstance(), intake.issues().size());
             throw FhirRequestException.invalid(HttpStatus.BAD_REQUEST, intake.issues().stream()
-                    .map(issue -> new Problem(issue.expression(), issue.message())).toList());
+                    .map(issue -> new Problem(issue.expression(), issue.message(), issue.type())).toList());
         }
         TriageOutcome outcome = engine.evaluate(intake.answers());
         Card card = cards.cardFor(outcome, request.refs());

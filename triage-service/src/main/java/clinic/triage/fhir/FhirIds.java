@@ -46,7 +46,7 @@ final class FhirIds {
     /** The {@code subject-report} search parameter: required, and a report id is a UUID. */
     static UUID subjectReport(String value) {
         if (value == null || value.isBlank()) {
-            throw FhirRequestException.invalid(HttpStatus.BAD_REQUEST, null,
+            throw FhirRequestException.of(HttpStatus.BAD_REQUEST, IssueType.REQUIRED,
                     "the search parameter subject-report (a report id) is required");
         }
         return reportId(value, "subject-report must be a report id (a UUID)");

@@ -13,11 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reads what triage served as FHIR and has HAPI's validator judge it: every resource a test reads is checked, the
- * Bundle and each of its entries. The validator loads all of R4 once (seconds), for every test class together.
+ * Bundle and each of its entries. The validator loads all of R4 once (seconds) for the whole test JVM (FhirValidation).
  */
 final class FhirResponses {
-
-    private static FhirValidation validation;
 
     private FhirResponses() {
     }
@@ -44,16 +42,11 @@ final class FhirResponses {
     }
 
     static void assertValid(IBaseResource resource) {
-        assertThat(validation().errors(resource))
+        FhirValidation validation = FhirValidation.r4();
+        assertThat(validation.errors(resource))
                 .as(() -> ((Resource) resource).fhirType() + " as HAPI's validator reads it: "
-                        + validation().messages(resource))
+                        + validation.messages(resource))
                 .isEmpty();
     }
 
-    private static synchronized FhirValidation validation() {
-        if (validation == null) {
-            validation = FhirValidation.r4();
-        }
-        return validation;
-    }
 }

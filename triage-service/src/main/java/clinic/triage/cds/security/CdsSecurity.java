@@ -1,18 +1,13 @@
 package clinic.triage.cds.security;
 
 import clinic.support.security.AllowedRoutes;
-import clinic.support.security.ProblemResponses;
 import clinic.triage.cds.CdsPaths;
 import clinic.triage.cds.CdsProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -22,6 +17,7 @@ import java.time.Clock;
 
 import static clinic.support.security.AllowedRoute.get;
 import static clinic.support.security.AllowedRoute.post;
+import static clinic.support.security.ClinicResourceServer.statelessBearerTokens;
 
 /**
  * The CDS Hooks addresses have a filter chain of their own, ahead of the API's: their callers are EHRs with JWTs
@@ -46,26 +42,11 @@ class CdsSecurity {
     @Order(1) // after the API documents' chain (0), before the API's (no order: last)
     SecurityFilterChain cdsServices(HttpSecurity http, CdsProperties properties, TokenUses uses, Clock clock)
             throws Exception {
-        ProblemResponses problems = new ProblemResponses();
         http.securityMatcher(CdsPaths.SERVICES, CdsPaths.SERVICES + "/**");
         ROUTES.customize(http);
-        http.oauth2ResourceServer(server -> server
-                        .bearerTokenResolver(CdsSecurity::tokenOutsideDiscovery)
-                        .authenticationManagerResolver(EhrTokens.resolver(properties, uses, clock))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems)
-                        // a JWKS that cannot be fetched is a 503 to retry, not a 401
-                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
-                            @Override
-                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
-                                filter.setAuthenticationFailureHandler(problems);
-                                return filter;
-                            }
-                        }))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(AbstractHttpConfigurer::disable)
-                .csrf(AbstractHttpConfigurer::disable);
+        statelessBearerTokens(http, server -> server
+                .bearerTokenResolver(CdsSecurity::tokenOutsideDiscovery)
+                .authenticationManagerResolver(EhrTokens.resolver(properties, uses, clock)));
         return http.build();
     }
 

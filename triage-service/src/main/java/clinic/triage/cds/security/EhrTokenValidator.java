@@ -45,7 +45,7 @@ final class EhrTokenValidator implements OAuth2TokenValidator<Jwt> {
         if (problem == null && !uses.firstUse(issuer, jwt.getId(), jwt.getExpiresAt(), clock.instant())) {
             problem = "jti was used before";
         }
-        // the reason goes into the exception only; the refusal the EHR gets is a fixed text (ProblemResponses)
+        // the reason goes into the exception only; the EHR gets service-support's fixed problem+json text
         return problem == null ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, problem, null));
     }
